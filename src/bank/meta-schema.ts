@@ -1,0 +1,45 @@
+import { z } from 'zod';
+
+const term = z.string().trim().min(1).max(80);
+
+/** The metadata file beside a bank: `<bank>.meta.yaml`. */
+export const bankMetaSchema = z
+  .object({
+    slug: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]{0,30}$/, 'expected a slug of lowercase letters, digits and hyphens, e.g. "mesh"'),
+    aliases: z.record(term, z.array(term).min(1)).default({}),
+    questions: z
+      .record(
+        z.string().regex(/^\d+$/, 'expected a question number'),
+        z.strictObject({
+          tier: z.enum(['fundamentals', 'intermediate', 'senior', 'staff']).optional(),
+          keywords: z.array(term).default([]),
+        }),
+      )
+      .default({}),
+  })
+  .strict();
+
+export type BankMeta = z.output<typeof bankMetaSchema>;
+
+const choice = z.string().trim().min(1).max(75, 'a choice becomes a button label: at most 75 characters');
+
+/** The quiz file beside a bank: `<bank>.quiz.yaml`. */
+export const quizFileSchema = z
+  .object({
+    items: z
+      .array(
+        z.strictObject({
+          question: z.number().int().positive(),
+          prompt: z.string().trim().min(1).max(300),
+          correct: choice,
+          wrong: z.array(choice).length(3, 'expected exactly 3 wrong choices'),
+          explanation: z.string().trim().min(1).max(500),
+        }),
+      )
+      .min(1),
+  })
+  .strict();
+
+export type QuizFile = z.output<typeof quizFileSchema>;

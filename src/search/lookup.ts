@@ -1,0 +1,160 @@
+import type { SearchResult } from 'minisearch';
+import type { Bank, Entry } from '../bank/types.js';
+import { splitWords } from './normalize.js';
+import { planQuery, type Concept, type PlanOptions, type QueryPlan } from './query-plan.js';
+import { buildSearchIndex, type Field, type SearchIndex } from './search-index.js';
+
+export interface LookupOptions {
+  plan: PlanOptions;
+  /** How much a match in each field counts in MiniSearch's BM25 score. */
+  fieldBoosts: Record<Field, number>;
+  /** Credit for a concept found only in the answer text, relative to one in the title or question. */
+  answerOnlyCredit: number;
+  /** How strongly ranking prefers entries that cover more of the query. */
+  coverageExponent: number;
+  /** Least weighted share of the query the best entry must cover to be given as the answer. */
+  minConfidence: number;
+  /** Related entries must score at least this share of the best entry's score. */
+  relatedRatio: number;
+  maxRelated: number;
+  maxHits: number;
+}
+
+/** The one defaults object; `createLookup` merges overrides into it and rejects unknown keys. */
+export const DEFAULT_LOOKUP_OPTIONS: Readonly<LookupOptions> = Object.freeze({
+  plan: Object.freeze({
+    maxAliasWords: 4,
+    aliasWeight: 0.9,
+    derivedWeight: 0.9,
+    correctedWeight: 0.85,
+    maxZipfToCorrect: 3.5,
+    everyday: Object.freeze({ fullBelow: 2.5, floorAbove: 5.5, floor: 0.2 }),
+    knownEverydayDiscount: 0.3,
+  }),
+  fieldBoosts: Object.freeze({ title: 3, question: 2.5, keywords: 2, answer: 1 }),
+  answerOnlyCredit: 0.8,
+  coverageExponent: 3,
+  minConfidence: 0.5,
+  relatedRatio: 0.35,
+  maxRelated: 2,
+  maxHits: 5,
+});
+
+export interface Hit {
+  entry: Entry;
+  /** Ranking score: relevance times coverage (comparable within one query only). */
+  score: number;
+  /** Weighted share of the query's concepts this entry covers, 0-1. */
+  coverage: number;
+}
+
+export interface LookupResult {
+  query: string;
+  /** Whether the best hit is good enough to give as the answer. */
+  answered: boolean;
+  /** Coverage of the best hit (0 when nothing matched). */
+  confidence: number;
+  /** Ranked hits, best first (also when not answered: they are the closest topics). */
+  hits: Hit[];
+  /** Entries worth offering beside the answer. */
+  related: Hit[];
+}
+
+export interface Lookup {
+  /** Finds the entry that answers a query, or says honestly that none does. */
+  search(query: string): LookupResult;
+  /** Entries whose title or question contains the typed text, for autocomplete. */
+  suggest(prefix: string, limit: number): Entry[];
+  readonly entryCount: number;
+}
+
+const STRONG_FIELDS = new Set<string>(['title', 'question', 'keywords']);
+const DIRECT_REF = /^(?:([a-z0-9-]+)[ -])?q?(\d{1,3})$/;
+
+/** Builds the lookup over the banks. Option errors name the option, as MiniSearch does. */
+export function createLookup(banks: readonly Bank[], overrides: Partial<LookupOptions> = {}): Lookup {
+  for (const key of Object.keys(overrides)) {
+    if (!(key in DEFAULT_LOOKUP_OPTIONS)) throw new Error(`createLookup: unknown option "${key}"`);
+  }
+  const options: LookupOptions = {
+    ...DEFAULT_LOOKUP_OPTIONS,
+    ...overrides,
+    plan: { ...DEFAULT_LOOKUP_OPTIONS.plan, ...overrides.plan },
+    fieldBoosts: { ...DEFAULT_LOOKUP_OPTIONS.fieldBoosts, ...overrides.fieldBoosts },
+  };
+  const index = buildSearchIndex(banks);
+  const titles = [...index.entries.values()].map((e) => ({ entry: e, text: `${e.title} ${e.question}`.toLowerCase() }));
+  return {
+    entryCount: index.entries.size,
+    search: (query) => search(index, options, banks, query),
+    suggest: (prefix, limit) => {
+      const text = prefix.trim().toLowerCase();
+      if (text === '') return titles.slice(0, limit).map((t) => t.entry);
+      const direct = titles.filter((t) => t.text.includes(text)).map((t) => t.entry);
+      if (direct.length >= limit) return direct.slice(0, limit);
+      const ranked = search(index, options, banks, prefix).hits.map((h) => h.entry);
+      return [...new Set([...direct, ...ranked])].slice(0, limit);
+    },
+  };
+}
+
+function search(index: SearchIndex, options: LookupOptions, banks: readonly Bank[], query: string): LookupResult {
+  const direct = directReference(index, banks, query);
+  if (direct) return { query, answered: true, confidence: 1, hits: [{ entry: direct, score: 1, coverage: 1 }], related: [] };
+
+  const plan = planQuery(query, index.vocabulary, index.aliases, options.plan);
+  if (plan.termBoosts.size === 0) return { query, answered: false, confidence: 0, hits: [], related: [] };
+  const terms = [...plan.termBoosts.keys()];
+  const results = index.mini.search(terms.join(' '), {
+    boost: options.fieldBoosts,
+    boostTerm: (term) => plan.termBoosts.get(term) ?? 1,
+    combineWith: 'OR',
+  });
+  const totalWeight = plan.concepts.reduce((sum, c) => sum + c.weight, 0);
+  const ranked: Hit[] = [];
+  for (const result of results) {
+    const entry = index.entries.get(result.id as string);
+    if (!entry) continue;
+    const coverage = totalWeight > 0 ? coveredWeight(plan, result, options) / totalWeight : 0;
+    ranked.push({ entry, coverage, score: result.score * Math.pow(coverage, options.coverageExponent) });
+  }
+  ranked.sort((a, b) => b.score - a.score || a.entry.id.localeCompare(b.entry.id));
+  const hits = ranked.slice(0, options.maxHits);
+  const best = hits[0];
+  const confidence = best?.coverage ?? 0;
+  const answered = best !== undefined && confidence >= options.minConfidence && plan.concepts.some((c) => c.known);
+  const related = best
+    ? hits.slice(1).filter((h) => h.score >= best.score * options.relatedRatio).slice(0, options.maxRelated)
+    : [];
+  return { query, answered, confidence, hits, related };
+}
+
+function coveredWeight(plan: QueryPlan, result: SearchResult, options: LookupOptions): number {
+  let sum = 0;
+  for (const concept of plan.concepts) sum += concept.weight * conceptMatch(concept, result, options);
+  return sum;
+}
+
+/** How well an entry shows one concept: the best alternative's share of terms, field-weighted. */
+function conceptMatch(concept: Concept, result: SearchResult, options: LookupOptions): number {
+  let best = 0;
+  for (const alt of concept.alternatives) {
+    let credit = 0;
+    for (const term of alt.terms) {
+      const fields = result.match[term];
+      if (!fields) continue;
+      credit += fields.some((f) => STRONG_FIELDS.has(f)) ? 1 : options.answerOnlyCredit;
+    }
+    best = Math.max(best, (alt.weight * credit) / alt.terms.length);
+  }
+  return best;
+}
+
+/** "q7", "7", "mesh q7" or "mesh-q7" names an entry directly. */
+function directReference(index: SearchIndex, banks: readonly Bank[], query: string): Entry | null {
+  const text = splitWords(query).map((w) => w.surface).join(' ');
+  const match = DIRECT_REF.exec(text);
+  if (!match) return null;
+  const slug = match[1] ?? banks[0]?.slug;
+  return index.entries.get(`${slug}-q${Number(match[2])}`) ?? null;
+}

@@ -1,0 +1,69 @@
+import MiniSearch from 'minisearch';
+import type { Bank, Entry } from '../bank/types.js';
+import { GENERAL_ALIASES } from './general-aliases.js';
+import { indexTokens, splitWords } from './normalize.js';
+import { buildAliasTable, type AliasTable } from './query-plan.js';
+import { stem } from './stem.js';
+import { STOPWORDS } from './stopwords.js';
+import { Vocabulary } from './vocabulary.js';
+
+/** Searchable fields of an entry. */
+const FIELDS = ['title', 'question', 'keywords', 'answer'] as const;
+export type Field = (typeof FIELDS)[number];
+
+interface IndexedDoc {
+  id: string;
+  title: string;
+  question: string;
+  keywords: string;
+  answer: string;
+}
+
+/** The built index: MiniSearch for scoring, plus what query planning needs. */
+export interface SearchIndex {
+  mini: MiniSearch<IndexedDoc>;
+  vocabulary: Vocabulary;
+  aliases: AliasTable;
+  entries: Map<string, Entry>;
+}
+
+function processTerm(term: string): string | null {
+  return STOPWORDS.has(term) ? null : stem(term);
+}
+
+/** Indexes every entry of the banks; aliases come from the general list and each bank. */
+export function buildSearchIndex(banks: readonly Bank[]): SearchIndex {
+  const mini = new MiniSearch<IndexedDoc>({
+    fields: [...FIELDS],
+    idField: 'id',
+    tokenize: indexTokens,
+    processTerm,
+    searchOptions: { tokenize: (q) => q.split(' '), processTerm: (t) => t },
+  });
+  const vocabulary = new Vocabulary();
+  const entries = new Map<string, Entry>();
+  const docs: IndexedDoc[] = [];
+  for (const bank of banks) {
+    for (const entry of bank.entries) {
+      const doc: IndexedDoc = {
+        id: entry.id,
+        title: entry.title,
+        question: entry.question,
+        keywords: entry.keywords.join(' ; '),
+        answer: entry.answerText,
+      };
+      docs.push(doc);
+      entries.set(entry.id, entry);
+      const text = FIELDS.map((f) => doc[f]).join(' ');
+      const tokens = indexTokens(text);
+      const stems = tokens.map(processTerm).filter((t): t is string => t !== null);
+      vocabulary.addDocument(stems, tokens);
+    }
+  }
+  mini.addAll(docs);
+  const aliases = buildAliasTable(GENERAL_ALIASES, ...banks.map((b) => b.aliases));
+  for (const phrase of [...Object.keys(GENERAL_ALIASES), ...banks.flatMap((b) => Object.keys(b.aliases))]) {
+    for (const word of splitWords(phrase)) vocabulary.addSurface(word.surface, true);
+  }
+  return { mini, vocabulary, aliases, entries };
+}

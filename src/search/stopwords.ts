@@ -1,0 +1,17 @@
+/**
+ * Function words and question scaffolding that carry no topic. Kept short on purpose:
+ * "not", "without", "down" and "own" change meaning and stay searchable.
+ */
+export const STOPWORDS: ReadonlySet<string> = new Set(
+  `a about above after again all also am an and any are aren as at be because been before being
+  below between both but by can could did didn do does doesn doing don during each else ever
+  every few for from further get gets getting got had has have having he her here hers him his how
+  i if in into is isn it its itself just let lets me more most much my myself no nor of off on once
+  only or other our ours out over really same she should so some such tell than that the their
+  theirs them then there these they this those through to too under until up us very was we were
+  what whats when where which while who whom whose why will with would you your yours yourself
+  explain explanation mean means meaning question questions answer please vs versus
+  etc e.g eg ie thing things stuff way ways`
+    .split(/\s+/)
+    .filter((w) => w !== ''),
+);
