@@ -8,3 +8,14 @@ export { parseBank, type BankIssue, type ParseResult } from './bank/parse-bank.j
 export { buildBank, slugFromFile, type BankSource } from './bank/build-bank.js';
 export { loadBanks, readBankSource, formatIssues } from './bank/read-banks.js';
 export { createLookup, DEFAULT_LOOKUP_OPTIONS, type Hit, type Lookup, type LookupOptions, type LookupResult } from './search/lookup.js';
+export { Catalogue } from './bank/catalogue.js';
+export { createBot, type Bot, type BotOptions } from './create-bot.js';
+export type { Actor, ChannelRef, ChatPort, IncomingAction, IncomingCommand, Platform } from './chat-port.js';
+export { silentLogger, type Logger } from './logger.js';
+export { buttonsOf, type ActionReply, type Block, type Button, type Message, type OutgoingMessage } from './messages/model.js';
+export { parseCommand, USAGE, type Command, type ParseResult as CommandParseResult } from './commands/parse-command.js';
+export { openStore, createStore, type Store } from './store/sqlite-store.js';
+export { openDatabase } from './store/open-database.js';
+export { migrate, readMigrations, schemaVersion, MIGRATIONS_DIR, type Migration } from './store/migrate.js';
+export type { Gap, LookupLog, LookupRecord } from './store/ports.js';
+export { parseConfig, loadConfig, CONFIG_EXAMPLES, type Config, type ConfigProblem, type DiscordConfig, type SlackConfig } from './config/config.js';

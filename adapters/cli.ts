@@ -1,0 +1,138 @@
+/**
+ * The command-line entry: `npm run --silent cli -- <subcommand>`.
+ *   ask [--json] [query...]          look up a query (no query: one per line from stdin)
+ *   console [--script FILE|-] [--json]  the console chat, interactive or scripted
+ *   banks check [path]               validate a bank file (or every bank) and list its entries
+ */
+import { readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { BotError, buildBank, createLookup, formatIssues, loadBanks, readBankSource, type Lookup } from '../src/index.js';
+import { jsonPrinter, runConsoleScript, runInteractiveConsole, textPrinter } from './console/console-app.js';
+import { configFromEnvironment } from './load-config.js';
+
+const USAGE = `usage: npm run --silent cli -- <command>
+  ask [--json] [query...]             look up a query; with no query, one per line from stdin
+  console [--script FILE|-] [--json]  the console chat (FILE - reads the script from stdin)
+  banks check [path]                  validate a bank file (default: every bank in BANKS_DIR)`;
+
+const out = (line: string): void => {
+  process.stdout.write(`${line}\n`);
+};
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'ask':
+      return ask(rest);
+    case 'console':
+      return consoleCommand(rest);
+    case 'banks':
+      return banks(rest);
+    case undefined:
+    case 'help':
+    case '--help':
+      out(USAGE);
+      return command === undefined ? 2 : 0;
+    default:
+      process.stderr.write(`unknown command "${command}"\n${USAGE}\n`);
+      return 2;
+  }
+}
+
+function askJson(lookup: Lookup, query: string): string {
+  const result = lookup.search(query);
+  return JSON.stringify({
+    query,
+    answered: result.answered,
+    hits: result.hits.map((h) => ({ id: h.entry.id, number: h.entry.number, question: h.entry.question, score: Math.round(h.score * 1000) / 1000 })),
+  });
+}
+
+function askText(lookup: Lookup, query: string): string {
+  const result = lookup.search(query);
+  const top = result.hits[0];
+  if (!result.answered || !top) {
+    const closest = result.hits.slice(0, 3).map((h) => `Q${h.entry.number} ${h.entry.title}`);
+    return `No good match for "${query}".${closest.length ? ` Closest: ${closest.join('; ')}` : ''}`;
+  }
+  return `Q${top.entry.number}: ${top.entry.question}\n${top.entry.answerText}`;
+}
+
+async function ask(args: string[]): Promise<number> {
+  const json = args.includes('--json');
+  const words = args.filter((a) => a !== '--json');
+  const config = configFromEnvironment();
+  const lookup = createLookup(loadBanks(config.banksDir));
+  const answer = (q: string): string => (json ? askJson(lookup, q) : askText(lookup, q));
+  if (words.length > 0) {
+    out(answer(words.join(' ')));
+    return 0;
+  }
+  const rl = createInterface({ input: process.stdin, terminal: false });
+  const lines: string[] = [];
+  for await (const line of rl) {
+    if (line.trim() === '') continue;
+    lines.push(answer(line.trim()));
+    if (lines.length >= 256) out(lines.splice(0).join('\n'));
+  }
+  if (lines.length > 0) out(lines.join('\n'));
+  return 0;
+}
+
+async function consoleCommand(args: string[]): Promise<number> {
+  const json = args.includes('--json');
+  const scriptIndex = args.indexOf('--script');
+  const config = configFromEnvironment();
+  if (scriptIndex < 0) {
+    await runInteractiveConsole(config, process.stdin, out);
+    return 0;
+  }
+  const file = args[scriptIndex + 1];
+  if (!file) {
+    process.stderr.write('console --script needs a file (or - for stdin)\n');
+    return 2;
+  }
+  const script = readFileSync(file === '-' ? 0 : file, 'utf8');
+  const errors = await runConsoleScript(config, script, json ? jsonPrinter(out) : textPrinter(out));
+  for (const e of errors) process.stderr.write(`script line ${e.line}: ${e.error}: ${e.text}\n`);
+  return errors.length > 0 ? 1 : 0;
+}
+
+function banks(args: string[]): number {
+  const [sub, path] = args;
+  if (sub !== 'check') {
+    process.stderr.write(`${USAGE}\n`);
+    return 2;
+  }
+  if (path) {
+    const result = buildBank(readBankSource(path));
+    if (!result.ok) {
+      process.stderr.write(`${formatIssues(result.issues)}\n`);
+      return 1;
+    }
+    printBank(result.bank);
+    return 0;
+  }
+  const config = configFromEnvironment();
+  for (const bank of loadBanks(config.banksDir)) printBank(bank);
+  return 0;
+}
+
+function printBank(bank: import('../src/index.js').Bank): void {
+  out(`${bank.file}: "${bank.title}" (slug ${bank.slug}), ${bank.entries.length} entries, ${bank.quizItems.length} quiz items`);
+  for (const e of bank.entries) {
+    const tables = e.answer.filter((b) => b.kind === 'table').length;
+    out(`  ${e.id}  ${e.title}${e.tier ? ` [${e.tier}]` : ''}${tables ? ` (${tables} table${tables > 1 ? 's' : ''})` : ''}`);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof BotError) process.stderr.write(`meshbot: ${error.message}\n`);
+    else process.stderr.write(`meshbot: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,55 @@
+import { buttonsOf, type Button, type Message } from '../../src/index.js';
+import { renderText } from './render-text.js';
+
+/** A bot message as the console shows it. */
+export interface ConsoleMessage {
+  id: string;
+  channel: string;
+  /** The one user who can see it (ephemeral), or null for everyone in the channel. */
+  visibleTo: string | null;
+  text: string;
+  buttons: Button[];
+}
+
+/** Prints a message as the console prints it (JSON line or readable text). */
+export type Printer = (message: ConsoleMessage) => void;
+
+/**
+ * Every message the bot has shown in this console session, so `click N` can find the
+ * newest message with buttons that a user can see. Edits re-print under the same id.
+ */
+export class Transcript {
+  private readonly messages: ConsoleMessage[] = [];
+  private next = 1;
+
+  constructor(
+    private readonly print: Printer,
+    private readonly idPrefix = 'm',
+  ) {}
+
+  add(channel: string, visibleTo: string | null, message: Message): ConsoleMessage {
+    const shown: ConsoleMessage = { id: `${this.idPrefix}${this.next++}`, channel, visibleTo, text: renderText(message), buttons: buttonsOf(message) };
+    this.messages.push(shown);
+    this.print(shown);
+    return shown;
+  }
+
+  /** Replaces a message's content; an id from an earlier run is shown as a new message. */
+  replace(id: string, channel: string, visibleTo: string | null, message: Message): ConsoleMessage {
+    const index = this.messages.findIndex((m) => m.id === id);
+    const shown: ConsoleMessage = { id, channel, visibleTo, text: renderText(message), buttons: buttonsOf(message) };
+    if (index >= 0) this.messages.splice(index, 1);
+    this.messages.push(shown);
+    this.print(shown);
+    return shown;
+  }
+
+  /** The newest message in the channel that the user can see and that has buttons. */
+  newestWithButtons(channel: string, user: string): ConsoleMessage | undefined {
+    for (let i = this.messages.length - 1; i >= 0; i--) {
+      const m = this.messages[i]!;
+      if (m.channel === channel && (m.visibleTo === null || m.visibleTo === user) && m.buttons.length > 0) return m;
+    }
+    return undefined;
+  }
+}

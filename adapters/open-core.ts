@@ -1,0 +1,14 @@
+import { createBot, loadBanks, openStore, type Bot, type ChatPort, type Clock, type Config, type Logger, type Store } from '../src/index.js';
+
+export interface OpenedCore {
+  bot: Bot;
+  store: Store;
+}
+
+/** Loads the banks, opens and migrates the database, and builds the core. */
+export function openCore(config: Config, ports: { clock: Clock; chat: ChatPort; logger?: Logger }): OpenedCore {
+  const banks = loadBanks(config.banksDir);
+  const store = openStore(config.databasePath, ports.clock.now().getTime());
+  const bot = createBot({ banks, store, clock: ports.clock, chat: ports.chat, commandName: config.commandName, ...(ports.logger ? { logger: ports.logger } : {}) });
+  return { bot, store };
+}

@@ -1,0 +1,202 @@
+/**
+ * Lookup benchmark: our lookup (planning, aliases, abstention and all) against plain
+ * MiniSearch (prefix + fuzzy 0.2, title boost 2) on the same entries and the same
+ * queries, on the seed bank and on a generated 10,000-entry bank with a small vocabulary
+ * (every word is in thousands of entries: the worst case for an inverted index).
+ *
+ * Each (engine, bank) pair runs in a fresh child process, so one engine's garbage, JIT
+ * state or heap growth cannot flatter or penalise the other, and resident memory is that
+ * engine's alone.
+ */
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import MiniSearch from 'minisearch';
+import { createLookup, loadBanks, type Bank, type Entry } from '../src/index.js';
+import { percentile, round, type Figure } from './figure.js';
+
+type Engine = 'ours' | 'plain';
+type BankName = 'seed' | '10k';
+
+const ENGINES: readonly Engine[] = ['ours', 'plain'];
+const BANKS: readonly BankName[] = ['seed', '10k'];
+const GENERATED_ENTRIES = 10_000;
+const VOCABULARY_SIZE = 300;
+const QUERY_COUNT = 300;
+const WARMUP_ROUNDS = 2;
+const MEASURED_ROUNDS = 3;
+
+/** What one child process measures. */
+interface Measurement {
+  buildMs: number;
+  rssMb: number;
+  rssDeltaMb: number;
+  perQueryMs: number[];
+}
+
+/** Runs every (engine, bank) pair in its own process and reports them side by side. */
+export async function benchLookup(): Promise<Figure[]> {
+  const figures: Figure[] = [];
+  const means = new Map<string, number>();
+  for (const bank of BANKS) {
+    for (const engine of ENGINES) {
+      const m = runChild(engine, bank);
+      const prefix = `lookup.${bank}.${engine}`;
+      const mean = m.perQueryMs.reduce((s, v) => s + v, 0) / Math.max(m.perQueryMs.length, 1);
+      means.set(`${bank}.${engine}`, mean);
+      figures.push(
+        { name: `${prefix}.query_p50`, value: round(percentile(m.perQueryMs, 50)), unit: 'ms' },
+        { name: `${prefix}.query_p99`, value: round(percentile(m.perQueryMs, 99)), unit: 'ms' },
+        { name: `${prefix}.query_mean`, value: round(mean), unit: 'ms' },
+        { name: `${prefix}.build`, value: round(m.buildMs, 1), unit: 'ms' },
+        { name: `${prefix}.rss_after_build`, value: round(m.rssMb, 1), unit: 'MB' },
+        { name: `${prefix}.rss_delta`, value: round(m.rssDeltaMb, 1), unit: 'MB' },
+      );
+    }
+  }
+  const ours = means.get('10k.ours');
+  const plain = means.get('10k.plain');
+  if (ours !== undefined && plain !== undefined && plain > 0) {
+    figures.push({ name: 'lookup.10k.ours_over_plain_mean', value: round(ours / plain), unit: 'x' });
+  }
+  return figures;
+}
+
+function runChild(engine: Engine, bank: BankName): Measurement {
+  const self = fileURLToPath(import.meta.url);
+  const child = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', self, engine, bank], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (child.status !== 0) throw new Error(`lookup bench (${engine}, ${bank}) failed:\n${child.stderr}`);
+  return JSON.parse(child.stdout.trim().split('\n').at(-1) ?? '{}') as Measurement;
+}
+
+// ---- inside the child: build one engine over one bank, then time the queries ----
+
+interface Searcher {
+  search(query: string): unknown;
+}
+
+function measure(engine: Engine, bankName: BankName): Measurement {
+  const seed = loadBanks('data/banks');
+  const banks = bankName === 'seed' ? seed : [generateBank(seed, GENERATED_ENTRIES)];
+  const queries = makeQueries(seed, QUERY_COUNT);
+  collectGarbage();
+  const rssBefore = process.memoryUsage().rss;
+  const start = performance.now();
+  const searcher = engine === 'ours' ? createLookup(banks) : plainMiniSearch(banks);
+  const buildMs = performance.now() - start;
+  collectGarbage();
+  const rss = process.memoryUsage().rss;
+
+  for (let round = 0; round < WARMUP_ROUNDS; round++) for (const q of queries) searcher.search(q);
+  const perQueryMs: number[] = [];
+  for (let round = 0; round < MEASURED_ROUNDS; round++) {
+    for (const q of queries) {
+      const t = performance.now();
+      searcher.search(q);
+      perQueryMs.push(performance.now() - t);
+    }
+  }
+  return { buildMs, rssMb: rss / 2 ** 20, rssDeltaMb: (rss - rssBefore) / 2 ** 20, perQueryMs };
+}
+
+function collectGarbage(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+/** Plain MiniSearch as a team would configure it out of the box, tuned only by options. */
+function plainMiniSearch(banks: readonly Bank[]): Searcher {
+  const mini = new MiniSearch<{ id: string; title: string; question: string; answer: string }>({
+    fields: ['title', 'question', 'answer'],
+    searchOptions: { prefix: true, fuzzy: 0.2, boost: { title: 2 } },
+  });
+  mini.addAll(banks.flatMap((b) => b.entries.map((e) => ({ id: e.id, title: e.title, question: e.question, answer: e.answerText }))));
+  return mini;
+}
+
+/** A small deterministic PRNG (mulberry32), so every run benches the same bank and queries. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** The seed's most used words of 3+ letters: a small vocabulary drawn from real entries. */
+function seedVocabulary(seed: readonly Bank[], size: number): string[] {
+  const counts = new Map<string, number>();
+  for (const entry of seed.flatMap((b) => b.entries)) {
+    for (const w of `${entry.title} ${entry.question} ${entry.answerText}`.toLowerCase().match(/[a-z][a-z0-9]{2,}/g) ?? []) {
+      counts.set(w, (counts.get(w) ?? 0) + 1);
+    }
+  }
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, size).map(([w]) => w);
+}
+
+function sentence(words: readonly string[], next: () => number, min: number, max: number): string {
+  const n = min + Math.floor(next() * (max - min + 1));
+  return Array.from({ length: n }, () => words[Math.floor(next() * words.length)]!).join(' ');
+}
+
+/** A bank of `count` entries whose every word comes from a few hundred seed words. */
+function generateBank(seed: readonly Bank[], count: number): Bank {
+  const words = seedVocabulary(seed, VOCABULARY_SIZE);
+  const next = random(42);
+  const entries: Entry[] = [];
+  for (let n = 1; n <= count; n++) {
+    const answerText = `${sentence(words, next, 40, 120)}.`;
+    entries.push({
+      id: `gen-q${n}`,
+      bankSlug: 'gen',
+      number: n,
+      title: sentence(words, next, 2, 5),
+      question: `${sentence(words, next, 5, 12)}?`,
+      answer: [{ kind: 'text', text: answerText }],
+      answerText,
+      tier: null,
+      keywords: [],
+    });
+  }
+  const aliases = Object.assign({}, ...seed.map((b) => b.aliases)) as Record<string, string[]>;
+  return { slug: 'gen', title: 'Generated', intro: '', file: 'generated.txt', entries, trailer: [], aliases, quizItems: [] };
+}
+
+/**
+ * Distinct queries of the kinds users type: keywords, natural questions, and words with
+ * a typo, all over the same small vocabulary, so both engines face the same matches.
+ */
+function makeQueries(seed: readonly Bank[], count: number): string[] {
+  const words = seedVocabulary(seed, VOCABULARY_SIZE);
+  const next = random(7);
+  const out = new Set<string>();
+  while (out.size < count) {
+    const kind = out.size % 3;
+    const base = sentence(words, next, 1, 3);
+    if (kind === 0) out.add(base);
+    else if (kind === 1) out.add(`how does ${base} work`);
+    else out.add(typo(base, next));
+  }
+  return [...out];
+}
+
+function typo(text: string, next: () => number): string {
+  return text
+    .split(' ')
+    .map((w) => {
+      if (w.length < 6) return w;
+      const i = 1 + Math.floor(next() * (w.length - 2));
+      return w.slice(0, i) + w.slice(i + 1);
+    })
+    .join(' ');
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const [engine, bank] = process.argv.slice(2) as [Engine, BankName];
+  console.log(JSON.stringify(measure(engine, bank)));
+}

@@ -1,0 +1,62 @@
+import type { Actor } from '../chat-port.js';
+import type { Entry } from '../bank/types.js';
+import { failureReply } from '../messages/failures.js';
+import { ephemeral, type Block, type Button, type OutgoingMessage } from '../messages/model.js';
+import type { Hit, Lookup, LookupResult } from '../search/lookup.js';
+import type { LookupLog } from '../store/ports.js';
+import { entryBlocks, entryLabel, openEntryButton } from './entry-view.js';
+
+export interface AskDeps {
+  lookup: Lookup;
+  lookups: LookupLog;
+}
+
+/** Looks a query up, logs it for gap reports, and builds the (private) reply. */
+export function ask(deps: AskDeps, actor: Actor, query: string, nowMs: number): OutgoingMessage {
+  const trimmed = query.trim();
+  if (trimmed === '') return failureReply('command.empty_query');
+  const result = deps.lookup.search(trimmed);
+  const top = result.hits[0];
+  deps.lookups.record({
+    platform: actor.platform,
+    workspaceId: actor.workspaceId,
+    channelId: actor.channelId,
+    userId: actor.userId,
+    query: trimmed.slice(0, 500),
+    topEntryId: top?.entry.id ?? null,
+    answered: result.answered,
+    confidence: result.confidence,
+    atMs: nowMs,
+  });
+  if (!result.answered || !top) return noMatchReply(result);
+  // Always offer one or two next questions; the lookup's own related list is preferred.
+  const related = result.related.length > 0 ? result.related : result.hits.slice(1, 3);
+  return answerReply(top.entry, related);
+}
+
+/** The reply for an entry: preview or full answer, related entries, and what to do next. */
+export function answerReply(entry: Entry, related: Hit[], mode: 'preview' | 'full' = 'preview'): OutgoingMessage {
+  const { blocks, truncated } = entryBlocks(entry, mode);
+  const buttons: Button[] = [];
+  if (truncated) buttons.push({ label: 'Show full answer', actionId: 'ask.more', value: entry.id, style: 'primary' });
+  buttons.push({ label: 'Share in channel', actionId: 'ask.share', value: entry.id });
+  const all: Block[] = [...blocks];
+  if (related.length > 0) {
+    all.push({ type: 'context', text: `Related: ${related.map((h) => entryLabel(h.entry)).join('; ')}` });
+    buttons.push(...related.map((h) => openEntryButton(h.entry)));
+  }
+  all.push({ type: 'buttons', buttons });
+  return ephemeral({ text: `${entryLabel(entry)}: ${entry.question}`, blocks: all });
+}
+
+function noMatchReply(result: LookupResult): OutgoingMessage {
+  const closest = result.hits.slice(0, 3).map((h) => h.entry);
+  const blocks: Block[] = [{ type: 'text', text: `No good match for "${result.query}" in the bank.` }];
+  if (closest.length > 0) {
+    blocks.push({ type: 'context', text: 'Closest topics:' });
+    blocks.push({ type: 'buttons', buttons: closest.map(openEntryButton) });
+  } else {
+    blocks.push({ type: 'context', text: 'Try other words, or see every question with the topics command.' });
+  }
+  return { ...ephemeral({ text: `No good match for "${result.query}".`, blocks }), failure: 'ask.no_match' };
+}

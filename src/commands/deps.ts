@@ -1,0 +1,18 @@
+import type { Catalogue } from '../bank/catalogue.js';
+import type { ChatPort } from '../chat-port.js';
+import type { Clock } from '../clock.js';
+import type { Logger } from '../logger.js';
+import type { Lookup } from '../search/lookup.js';
+import type { Store } from '../store/sqlite-store.js';
+
+/** What every use case may need; built once by `createBot`. */
+export interface CoreDeps {
+  catalogue: Catalogue;
+  lookup: Lookup;
+  store: Store;
+  clock: Clock;
+  chat: ChatPort;
+  logger: Logger;
+  /** The slash command's name (default `mesh`), for usage lines. */
+  commandName: string;
+}

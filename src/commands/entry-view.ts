@@ -1,0 +1,54 @@
+import type { AnswerBlock, Entry } from '../bank/types.js';
+import type { Block, Button } from '../messages/model.js';
+
+/** Longest answer shown inline before the reply offers "Show full answer". */
+export const PREVIEW_CHARS = 600;
+
+export function entryLabel(entry: Entry): string {
+  return `Q${entry.number} · ${entry.title}`;
+}
+
+/** A button label within every platform's limit (Slack: 75 characters). */
+export function buttonLabel(text: string, max = 75): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+}
+
+function answerBlocks(answer: AnswerBlock[]): Block[] {
+  return answer.map((b) => (b.kind === 'text' ? { type: 'text', text: b.text } : { type: 'table', header: b.header, rows: b.rows }));
+}
+
+/**
+ * The blocks that show an entry: its label, the question, and the answer, either whole
+ * or as a preview of the first paragraph (cut at a sentence where possible).
+ */
+export function entryBlocks(entry: Entry, mode: 'preview' | 'full'): { blocks: Block[]; truncated: boolean } {
+  const head: Block[] = [
+    { type: 'header', text: entryLabel(entry) },
+    { type: 'text', text: entry.question },
+  ];
+  if (mode === 'full') return { blocks: [...head, ...answerBlocks(entry.answer)], truncated: false };
+  const first = entry.answer[0];
+  const firstText = first?.kind === 'text' ? first.text : '';
+  const preview = shorten(firstText, PREVIEW_CHARS);
+  const truncated = preview !== firstText || entry.answer.length > 1;
+  const blocks: Block[] = [...head, { type: 'text', text: preview }];
+  if (truncated) {
+    const tables = entry.answer.filter((b) => b.kind === 'table').length;
+    const more = tables > 0 ? ` The full answer has ${tables === 1 ? 'a table' : `${tables} tables`}.` : '';
+    blocks.push({ type: 'context', text: `Shortened.${more}` });
+  }
+  return { blocks, truncated };
+}
+
+/** Cuts text at the last sentence end (or word) before `max` characters. */
+export function shorten(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  const sentence = Math.max(cut.lastIndexOf('. '), cut.lastIndexOf('? '), cut.lastIndexOf('! '));
+  if (sentence > max * 0.5) return cut.slice(0, sentence + 1);
+  return `${cut.slice(0, cut.lastIndexOf(' ')).trimEnd()}…`;
+}
+
+export function openEntryButton(entry: Entry): Button {
+  return { label: buttonLabel(`Q${entry.number}: ${entry.title}`), actionId: 'ask.open', value: entry.id };
+}

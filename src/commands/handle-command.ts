@@ -1,0 +1,50 @@
+import type { IncomingCommand } from '../chat-port.js';
+import { asBotError } from '../errors.js';
+import { failureReply } from '../messages/failures.js';
+import type { OutgoingMessage } from '../messages/model.js';
+import { ask } from './ask.js';
+import type { CoreDeps } from './deps.js';
+import { helpReply } from './help.js';
+import { parseCommand, type Command } from './parse-command.js';
+import { topicsReply } from './topics.js';
+
+const ADMIN_ONLY = new Set<Command['name']>(['schedule', 'post', 'gaps']);
+
+/**
+ * Runs one slash command and returns the replies. Never throws: an unexpected error is
+ * logged with its code and the person gets a short apology instead of a stack trace.
+ */
+export async function handleCommand(deps: CoreDeps, input: IncomingCommand): Promise<OutgoingMessage[]> {
+  try {
+    const parsed = parseCommand(input.text);
+    if (!parsed.ok) {
+      if (parsed.code === 'command.unknown') {
+        return [{ ...helpReply(deps.commandName, `I don't know "${parsed.word}".`), failure: 'command.unknown' }];
+      }
+      return [failureReply('command.usage', `Usage: /${deps.commandName} ${parsed.usage}`)];
+    }
+    const command = parsed.command;
+    if (ADMIN_ONLY.has(command.name) && !input.isAdmin && !(command.name === 'schedule' && command.args.trim() === '')) {
+      return [failureReply('command.admin_only')];
+    }
+    return await run(deps, input, command);
+  } catch (error) {
+    const botError = asBotError(error);
+    deps.logger.error({ err: botError, code: botError.code, channel: input.channelId, user: input.userId }, 'command failed');
+    return [failureReply('internal', `Something went wrong on my side (${botError.code}); it has been logged.`)];
+  }
+}
+
+async function run(deps: CoreDeps, input: IncomingCommand, command: Command): Promise<OutgoingMessage[]> {
+  const nowMs = deps.clock.now().getTime();
+  switch (command.name) {
+    case 'ask':
+      return [ask({ lookup: deps.lookup, lookups: deps.store.lookups }, input, command.query, nowMs)];
+    case 'topics':
+      return [topicsReply(deps.catalogue.banks)];
+    case 'help':
+      return [helpReply(deps.commandName)];
+    default:
+      return [failureReply('command.not_available', `"${command.name}" is not available yet.`)];
+  }
+}

@@ -1,0 +1,27 @@
+import { ephemeral, type OutgoingMessage } from '../messages/model.js';
+import { USAGE, type CommandName } from './parse-command.js';
+
+const WHAT: Readonly<Record<CommandName, string>> = {
+  ask: 'look something up in the bank',
+  quiz: 'a private practice question',
+  review: 'your next spaced-repetition card',
+  leaderboard: "this channel's top scorers",
+  progress: 'which questions someone has covered',
+  schedule: 'show or set the daily quiz (admins)',
+  post: 'post a quiz round now (admins)',
+  topics: 'every bank and question',
+  gaps: 'lookups the bank could not answer (admins)',
+  help: 'this list',
+};
+
+/** Usage for every command, under the configured slash command name. */
+export function helpReply(commandName: string, lead?: string): OutgoingMessage {
+  const lines = (Object.keys(USAGE) as CommandName[]).map((c) => `/${commandName} ${USAGE[c]} — ${WHAT[c]}`);
+  const blocks = [
+    ...(lead ? [{ type: 'text' as const, text: lead }] : []),
+    { type: 'header' as const, text: `/${commandName} commands` },
+    { type: 'text' as const, text: lines.join('\n') },
+    { type: 'context' as const, text: `Example: /${commandName} ask circuit breaking` },
+  ];
+  return ephemeral({ text: lead ?? `/${commandName} commands`, blocks });
+}

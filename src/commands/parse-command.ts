@@ -1,0 +1,102 @@
+/** A command as the core understands it, parsed from the text after the slash command. */
+export type Command =
+  | { name: 'ask'; query: string }
+  | { name: 'quiz' }
+  | { name: 'review' }
+  | { name: 'leaderboard'; period: LeaderboardPeriod; scope: 'channel' | 'workspace' }
+  | { name: 'progress'; userId: string | null }
+  | { name: 'schedule'; args: string }
+  | { name: 'post' }
+  | { name: 'topics' }
+  | { name: 'gaps' }
+  | { name: 'help' };
+
+export type LeaderboardPeriod = 'week' | 'month' | 'all';
+
+export type CommandName = Command['name'];
+
+export type ParseFailure =
+  | { ok: false; code: 'command.unknown'; word: string }
+  | { ok: false; code: 'command.usage'; command: CommandName; usage: string };
+
+export type ParseResult = { ok: true; command: Command } | ParseFailure;
+
+/** Usage line of each command, without the slash command itself. */
+export const USAGE: Readonly<Record<CommandName, string>> = {
+  ask: 'ask <words>',
+  quiz: 'quiz',
+  review: 'review',
+  leaderboard: 'leaderboard [week|month|all] [workspace]',
+  progress: 'progress [@user]',
+  schedule: 'schedule [<HH:MM> [time zone] [weekdays|daily|<cron expression>] | off]',
+  post: 'post',
+  topics: 'topics',
+  gaps: 'gaps',
+  help: 'help',
+};
+
+const MAX_TEXT = 2000;
+const MENTION = /^<@!?([A-Za-z0-9_.-]+)(?:\|[^>]*)?>$/;
+const HANDLE = /^@?([A-Za-z0-9_.-]{1,80})$/;
+
+/**
+ * Parses command text (`ask circuit breaking`, `leaderboard week`). Pure: never throws;
+ * unknown or malformed input comes back as a coded failure the adapter renders.
+ */
+export function parseCommand(input: string): ParseResult {
+  // Control characters never mean anything in a command; collapse them with whitespace.
+  const text = input.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim().slice(0, MAX_TEXT);
+  const [head = '', ...rest] = text.split(/\s+/);
+  const word = head.toLowerCase();
+  const args = rest.join(' ');
+  const lower = rest.map((r) => r.toLowerCase());
+  const usage = (command: CommandName): ParseFailure => ({ ok: false, code: 'command.usage', command, usage: USAGE[command] });
+  const ok = (command: Command): ParseResult => ({ ok: true, command });
+  const noArgs = (command: Command): ParseResult => (rest.length === 0 ? ok(command) : usage(command.name));
+
+  switch (word) {
+    case '':
+    case 'help':
+    case '?':
+      return ok({ name: 'help' });
+    case 'ask':
+    case 'search':
+    case 'lookup':
+      return args === '' ? usage('ask') : ok({ name: 'ask', query: args });
+    case 'quiz':
+    case 'practice':
+      return noArgs({ name: 'quiz' });
+    case 'review':
+      return noArgs({ name: 'review' });
+    case 'topics':
+    case 'banks':
+      return noArgs({ name: 'topics' });
+    case 'post':
+      return noArgs({ name: 'post' });
+    case 'gaps':
+      return noArgs({ name: 'gaps' });
+    case 'schedule':
+      return ok({ name: 'schedule', args });
+    case 'leaderboard':
+    case 'scores':
+    case 'top': {
+      let period: LeaderboardPeriod = 'all';
+      let scope: 'channel' | 'workspace' = 'channel';
+      for (const arg of lower) {
+        if (arg === 'week' || arg === 'month' || arg === 'all') period = arg;
+        else if (arg === 'workspace' || arg === 'server' || arg === 'global') scope = 'workspace';
+        else return usage('leaderboard');
+      }
+      return ok({ name: 'leaderboard', period, scope });
+    }
+    case 'progress': {
+      if (rest.length === 0) return ok({ name: 'progress', userId: null });
+      if (rest.length > 1) return usage('progress');
+      const target = rest[0]!;
+      const id = MENTION.exec(target)?.[1] ?? HANDLE.exec(target)?.[1];
+      return id ? ok({ name: 'progress', userId: id }) : usage('progress');
+    }
+    default:
+      return { ok: false, code: 'command.unknown', word: head.slice(0, 40) };
+  }
+}

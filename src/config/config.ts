@@ -1,0 +1,138 @@
+import { z } from 'zod';
+import { BotError } from '../errors.js';
+
+const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
+
+/** Every variable, with an example shown when its value is wrong. */
+export const CONFIG_EXAMPLES: Readonly<Record<string, string>> = {
+  SLACK_BOT_TOKEN: 'xoxb-1234-5678-abcdef',
+  SLACK_SIGNING_SECRET: '8f742231b10e8888abcd99yyyzzz85a5',
+  SLACK_APP_TOKEN: 'xapp-1-A0123-4567-abcdef',
+  SLACK_API_URL: 'https://slack.com/api/',
+  DISCORD_TOKEN: 'MTA5...your-bot-token',
+  DISCORD_APPLICATION_ID: '1098765432109876543',
+  DISCORD_API_URL: 'https://discord.com/api',
+  DATABASE_PATH: 'var/meshbot.db',
+  BANKS_DIR: 'data/banks',
+  PORT: '3000',
+  BOT_COMMAND: 'mesh',
+  ADMIN_USER_IDS: 'U012ABCDEF,123456789012345678',
+  LOG_LEVEL: 'info',
+};
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+const optionalUrl = optionalText.pipe(z.url({ message: 'expected a URL' }).optional());
+
+const schema = z.object({
+  SLACK_BOT_TOKEN: optionalText.pipe(z.string().startsWith('xox', 'expected a Slack bot token starting with "xoxb-"').optional()),
+  SLACK_SIGNING_SECRET: optionalText,
+  SLACK_APP_TOKEN: optionalText.pipe(z.string().startsWith('xapp-', 'expected a Slack app-level token starting with "xapp-"').optional()),
+  SLACK_API_URL: optionalUrl,
+  DISCORD_TOKEN: optionalText,
+  DISCORD_APPLICATION_ID: optionalText.pipe(z.string().regex(/^\d{5,25}$/, 'expected a numeric Discord application id').optional()),
+  DISCORD_API_URL: optionalUrl,
+  DATABASE_PATH: optionalText.default('var/meshbot.db'),
+  BANKS_DIR: optionalText.default('data/banks'),
+  PORT: optionalText
+    .default('3000')
+    .pipe(z.string().regex(/^\d{1,5}$/, 'expected a port number from 0 to 65535'))
+    .transform(Number)
+    .pipe(z.number().max(65535, 'expected a port number from 0 to 65535')),
+  BOT_COMMAND: optionalText.default('mesh').pipe(z.string().regex(/^[a-z0-9_-]{1,32}$/, 'expected 1-32 lowercase letters, digits, "-" or "_"')),
+  ADMIN_USER_IDS: optionalText.default('').transform((v) =>
+    (v ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s !== ''),
+  ),
+  LOG_LEVEL: optionalText.default('info').pipe(z.enum(LOG_LEVELS, { message: `expected one of ${LOG_LEVELS.join(', ')}` })),
+});
+
+export interface SlackConfig {
+  botToken: string;
+  signingSecret: string;
+  /** Set for Socket Mode; HTTP mode otherwise. */
+  appToken?: string;
+  apiUrl?: string;
+}
+
+export interface DiscordConfig {
+  token: string;
+  applicationId: string;
+  apiUrl?: string;
+}
+
+export interface Config {
+  slack: SlackConfig | null;
+  discord: DiscordConfig | null;
+  databasePath: string;
+  banksDir: string;
+  port: number;
+  commandName: string;
+  adminUserIds: string[];
+  logLevel: (typeof LOG_LEVELS)[number];
+}
+
+export interface ConfigProblem {
+  variable: string;
+  problem: string;
+  example: string;
+}
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: ConfigProblem[] };
+
+/** Parses the environment once. Pure: the caller passes the variables in. */
+export function parseConfig(env: Readonly<Record<string, string | undefined>>): ConfigResult {
+  const parsed = schema.safeParse(env);
+  const problem = (variable: string, text: string): ConfigProblem => ({ variable, problem: text, example: CONFIG_EXAMPLES[variable] ?? '' });
+  if (!parsed.success) {
+    return { ok: false, problems: parsed.error.issues.map((i) => problem(String(i.path[0] ?? '?'), i.message)) };
+  }
+  const v = parsed.data;
+  const problems: ConfigProblem[] = [];
+  const slackSet = [v.SLACK_BOT_TOKEN, v.SLACK_SIGNING_SECRET, v.SLACK_APP_TOKEN].some((x) => x !== undefined);
+  if (slackSet && !v.SLACK_BOT_TOKEN) problems.push(problem('SLACK_BOT_TOKEN', 'is required when any other SLACK_ variable is set'));
+  if (slackSet && !v.SLACK_SIGNING_SECRET) problems.push(problem('SLACK_SIGNING_SECRET', 'is required when any other SLACK_ variable is set'));
+  if (v.DISCORD_TOKEN && !v.DISCORD_APPLICATION_ID) problems.push(problem('DISCORD_APPLICATION_ID', 'is required when DISCORD_TOKEN is set'));
+  if (!v.DISCORD_TOKEN && v.DISCORD_APPLICATION_ID) problems.push(problem('DISCORD_TOKEN', 'is required when DISCORD_APPLICATION_ID is set'));
+  if (problems.length > 0) return { ok: false, problems };
+
+  const slack: SlackConfig | null =
+    v.SLACK_BOT_TOKEN && v.SLACK_SIGNING_SECRET
+      ? {
+          botToken: v.SLACK_BOT_TOKEN,
+          signingSecret: v.SLACK_SIGNING_SECRET,
+          ...(v.SLACK_APP_TOKEN ? { appToken: v.SLACK_APP_TOKEN } : {}),
+          ...(v.SLACK_API_URL ? { apiUrl: v.SLACK_API_URL } : {}),
+        }
+      : null;
+  const discord: DiscordConfig | null =
+    v.DISCORD_TOKEN && v.DISCORD_APPLICATION_ID
+      ? { token: v.DISCORD_TOKEN, applicationId: v.DISCORD_APPLICATION_ID, ...(v.DISCORD_API_URL ? { apiUrl: v.DISCORD_API_URL } : {}) }
+      : null;
+  return {
+    ok: true,
+    config: {
+      slack,
+      discord,
+      databasePath: v.DATABASE_PATH ?? 'var/meshbot.db',
+      banksDir: v.BANKS_DIR ?? 'data/banks',
+      port: v.PORT,
+      commandName: v.BOT_COMMAND ?? 'mesh',
+      adminUserIds: v.ADMIN_USER_IDS,
+      logLevel: v.LOG_LEVEL,
+    },
+  };
+}
+
+/** Parses the environment or throws a BotError whose message names each variable to fix. */
+export function loadConfig(env: Readonly<Record<string, string | undefined>>): Config {
+  const result = parseConfig(env);
+  if (result.ok) return result.config;
+  const lines = result.problems.map((p) => `  ${p.variable}: ${p.problem}${p.example ? ` (for example ${p.variable}=${p.example})` : ''}`);
+  throw new BotError('config.invalid', `invalid configuration:\n${lines.join('\n')}`);
+}
