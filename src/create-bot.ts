@@ -7,6 +7,8 @@ import { handleCommand } from './commands/handle-command.js';
 import type { CoreDeps } from './commands/deps.js';
 import { silentLogger, type Logger } from './logger.js';
 import type { ActionReply, OutgoingMessage } from './messages/model.js';
+import type { Random } from './quiz/random.js';
+import { runTick, type TickReport } from './schedule/run-tick.js';
 import { createLookup, type Lookup } from './search/lookup.js';
 import type { Store } from './store/sqlite-store.js';
 
@@ -17,6 +19,8 @@ export interface BotOptions {
   chat: ChatPort;
   logger?: Logger;
   commandName?: string;
+  /** Shuffles and picks (default Math.random); tests pass a seeded one. */
+  random?: Random;
   /** A prebuilt lookup over the same banks (the CLI shares one); built here otherwise. */
   lookup?: Lookup;
 }
@@ -27,6 +31,10 @@ export interface Bot {
   handleCommand(input: IncomingCommand): Promise<OutgoingMessage[]>;
   /** Runs a button click; never throws. */
   handleAction(input: IncomingAction): Promise<ActionReply>;
+  /** Runs due scheduled work at the clock's current time: reveals, retries, new rounds. */
+  tick(): Promise<TickReport>;
+  /** When the next scheduled work falls due (ms), or null; the console's clock jumps there. */
+  nextJobAt(): number | null;
   readonly lookup: Lookup;
   readonly catalogue: Catalogue;
   readonly commandName: string;
@@ -42,10 +50,26 @@ export function createBot(options: BotOptions): Bot {
     chat: options.chat,
     logger: options.logger ?? silentLogger,
     commandName: options.commandName ?? 'mesh',
+    random: options.random ?? Math.random,
+  };
+  // Ticks never overlap: a slow platform call must not let two ticks claim and post together.
+  let ticking: Promise<TickReport> | null = null;
+  const tick = (): Promise<TickReport> => {
+    if (!ticking) {
+      ticking = runTick(deps, deps.clock.now().getTime()).finally(() => {
+        ticking = null;
+      });
+    }
+    return ticking;
   };
   return {
     handleCommand: (input) => handleCommand(deps, input),
     handleAction: (input) => handleAction(deps, input),
+    tick,
+    nextJobAt: () => {
+      const times = [deps.store.schedules.earliestFire(), deps.store.rounds.earliestClose()].filter((t): t is number => t !== null);
+      return times.length > 0 ? Math.min(...times) : null;
+    },
     lookup: deps.lookup,
     catalogue,
     commandName: deps.commandName,

@@ -20,15 +20,18 @@ export type Printer = (message: ConsoleMessage) => void;
  */
 export class Transcript {
   private readonly messages: ConsoleMessage[] = [];
-  private next = 1;
+  private counter = 0;
+  private nextId: () => string = () => `m${++this.counter}`;
 
-  constructor(
-    private readonly print: Printer,
-    private readonly idPrefix = 'm',
-  ) {}
+  constructor(private readonly print: Printer) {}
+
+  /** Where message ids come from: the database, so ids stay unique across restarts. */
+  useIds(nextId: () => string): void {
+    this.nextId = nextId;
+  }
 
   add(channel: string, visibleTo: string | null, message: Message): ConsoleMessage {
-    const shown: ConsoleMessage = { id: `${this.idPrefix}${this.next++}`, channel, visibleTo, text: renderText(message), buttons: buttonsOf(message) };
+    const shown: ConsoleMessage = { id: this.nextId(), channel, visibleTo, text: renderText(message), buttons: buttonsOf(message) };
     this.messages.push(shown);
     this.print(shown);
     return shown;

@@ -2,6 +2,7 @@ import type { Catalogue } from '../bank/catalogue.js';
 import type { ChatPort } from '../chat-port.js';
 import type { Clock } from '../clock.js';
 import type { Logger } from '../logger.js';
+import type { Random } from '../quiz/random.js';
 import type { Lookup } from '../search/lookup.js';
 import type { Store } from '../store/sqlite-store.js';
 
@@ -13,6 +14,8 @@ export interface CoreDeps {
   clock: Clock;
   chat: ChatPort;
   logger: Logger;
+  /** Shuffles and picks; seeded in tests. */
+  random: Random;
   /** The slash command's name (default `mesh`), for usage lines. */
   commandName: string;
 }

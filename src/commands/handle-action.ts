@@ -1,7 +1,12 @@
 import type { IncomingAction } from '../chat-port.js';
 import { asBotError } from '../errors.js';
 import { failureReply } from '../messages/failures.js';
-import { toChannel, type ActionReply } from '../messages/model.js';
+import { ephemeral, toChannel, type ActionReply } from '../messages/model.js';
+import { formatInZone } from '../quiz/format-time.js';
+import { answerPractice, gradePractice, practiceCommand, PRACTICE_ACTIONS, reviewCommand, showPracticeAnswer, type PracticeResult } from '../quiz/practice.js';
+import { gradeRecall, showRecallAnswer } from '../quiz/recall-round.js';
+import { QUIZ_ACTIONS } from '../quiz/round-view.js';
+import { submitAnswer } from '../quiz/submit-answer.js';
 import { answerReply } from './ask.js';
 import type { CoreDeps } from './deps.js';
 import { entryBlocks, entryLabel } from './entry-view.js';
@@ -11,7 +16,7 @@ import { entryBlocks, entryLabel } from './entry-view.js';
  */
 export async function handleAction(deps: CoreDeps, input: IncomingAction): Promise<ActionReply> {
   try {
-    return await run(deps, input);
+    return run(deps, input, deps.clock.now().getTime());
   } catch (error) {
     const botError = asBotError(error);
     deps.logger.error({ err: botError, code: botError.code, channel: input.channelId, user: input.userId, action: input.actionId }, 'action failed');
@@ -19,22 +24,54 @@ export async function handleAction(deps: CoreDeps, input: IncomingAction): Promi
   }
 }
 
-async function run(deps: CoreDeps, input: IncomingAction): Promise<ActionReply> {
-  const entry = () => deps.catalogue.entry(input.value);
+function practiceReply(result: PracticeResult): ActionReply {
+  return result.ok ? { messages: [], replace: result.replace } : { messages: [failureReply(result.code)] };
+}
+
+function run(deps: CoreDeps, input: IncomingAction, nowMs: number): ActionReply {
   switch (input.actionId) {
+    case QUIZ_ACTIONS.answer: {
+      const result = submitAnswer(deps, input, input.value, nowMs);
+      if (result.code === 'quiz.recorded') {
+        const text = `Locked in: ${result.label}. The answer is revealed when the round closes (${formatInZone(result.closesMs, result.zone)}).`;
+        return { messages: [ephemeral({ text, blocks: [{ type: 'text', text }] })] };
+      }
+      if (result.code === 'quiz.already_answered') return { messages: [failureReply(result.code, `You picked ${result.label}.`)] };
+      return { messages: [failureReply(result.code)] };
+    }
+    case QUIZ_ACTIONS.recallShow: {
+      const result = showRecallAnswer(deps, input.value, nowMs);
+      return result.code === 'quiz.recall_shown' ? { messages: [ephemeral(result.message)] } : { messages: [failureReply(result.code)] };
+    }
+    case QUIZ_ACTIONS.recallGrade: {
+      const result = gradeRecall(deps, input, input.value, nowMs);
+      if (result.code === 'quiz.recorded_recall') {
+        const text = result.knew ? 'Noted: you knew it.' : 'Noted: not yet. It will come back in your reviews.';
+        return { messages: [], replace: { text, blocks: [{ type: 'text', text }] } };
+      }
+      if (result.code === 'quiz.already_answered') return { messages: [failureReply(result.code, `You said: ${result.label}.`)] };
+      return { messages: [failureReply(result.code === 'quiz.recall_shown' ? 'internal' : result.code)] };
+    }
+    case PRACTICE_ACTIONS.answer:
+      return practiceReply(answerPractice(deps, input, input.value, nowMs));
+    case PRACTICE_ACTIONS.show:
+      return practiceReply(showPracticeAnswer(deps, input, input.value));
+    case PRACTICE_ACTIONS.grade:
+      return practiceReply(gradePractice(deps, input, input.value, nowMs));
+    case PRACTICE_ACTIONS.next:
+      return { messages: [input.value === 'review' ? reviewCommand(deps, input, nowMs) : practiceCommand(deps, input, nowMs)] };
     case 'ask.more': {
-      const e = entry();
+      const e = deps.catalogue.entry(input.value);
       if (!e) return { messages: [failureReply('entry.not_found')] };
-      const full = answerReply(e, [], 'full');
-      return { messages: [], replace: full };
+      return { messages: [], replace: answerReply(e, [], 'full') };
     }
     case 'ask.open': {
-      const e = entry();
+      const e = deps.catalogue.entry(input.value);
       if (!e) return { messages: [failureReply('entry.not_found')] };
       return { messages: [answerReply(e, [])] };
     }
     case 'ask.share': {
-      const e = entry();
+      const e = deps.catalogue.entry(input.value);
       if (!e) return { messages: [failureReply('entry.not_found')] };
       const { blocks } = entryBlocks(e, 'full');
       const shared = toChannel({

@@ -7,6 +7,10 @@ import type { CoreDeps } from './deps.js';
 import { helpReply } from './help.js';
 import { parseCommand, type Command } from './parse-command.js';
 import { topicsReply } from './topics.js';
+import { leaderboardCommand } from '../quiz/leaderboard.js';
+import { practiceCommand, reviewCommand } from '../quiz/practice.js';
+import { progressCommand } from '../quiz/progress.js';
+import { postCommand, scheduleCommand } from '../schedule/schedule-command.js';
 
 const ADMIN_ONLY = new Set<Command['name']>(['schedule', 'post', 'gaps']);
 
@@ -44,7 +48,19 @@ async function run(deps: CoreDeps, input: IncomingCommand, command: Command): Pr
       return [topicsReply(deps.catalogue.banks)];
     case 'help':
       return [helpReply(deps.commandName)];
-    default:
-      return [failureReply('command.not_available', `"${command.name}" is not available yet.`)];
+    case 'quiz':
+      return [practiceCommand(deps, input, nowMs)];
+    case 'review':
+      return [reviewCommand(deps, input, nowMs)];
+    case 'leaderboard':
+      return [leaderboardCommand(deps, input, command.period, command.scope, nowMs)];
+    case 'progress':
+      return [progressCommand(deps, input, command.userId)];
+    case 'schedule':
+      return [scheduleCommand(deps, input, command.args, nowMs)];
+    case 'post':
+      return [await postCommand(deps, input, nowMs)];
+    case 'gaps':
+      return [failureReply('command.not_available', '"gaps" is not available yet.')];
   }
 }

@@ -12,6 +12,18 @@ export const FAILURE_TEXT = {
   'entry.not_found': 'That entry no longer exists in the bank.',
   'action.unknown': 'That button is no longer active.',
   'rate.limited': 'You are going a bit fast: try again in a minute.',
+  'quiz.already_answered': 'You already answered this round; your first answer stands.',
+  'quiz.round_closed': 'This round has closed: watch for the reveal.',
+  'quiz.round_not_found': 'That round no longer exists.',
+  'quiz.bad_choice': 'That choice is not part of this round.',
+  'quiz.practice_not_found': 'That question is not yours or no longer exists: ask for a new one.',
+  'quiz.no_round': 'No round could be opened.',
+  'quiz.empty_bank': 'There are no questions to ask.',
+  'schedule.bad_time': 'That is not a valid time.',
+  'schedule.bad_zone': 'That is not a valid time zone.',
+  'schedule.bad_days': 'Those are not valid days.',
+  'schedule.too_frequent': 'That schedule is too frequent.',
+  internal: 'Something went wrong on my side.',
 } as const;
 
 export type FailureCode = keyof typeof FAILURE_TEXT | (string & {});

@@ -1,11 +1,26 @@
 import { migrate } from './migrate.js';
 import { openDatabase, type Db } from './open-database.js';
 import type { LookupLog } from './ports.js';
+import type { Answers, Learning, People, Rounds, Schedules, Sequences } from './quiz-ports.js';
+import { createSqliteAnswers } from './sqlite-answers.js';
+import { createSqliteLearning } from './sqlite-learning.js';
 import { createSqliteLookupLog } from './sqlite-lookup-log.js';
+import { createSqlitePeople } from './sqlite-people.js';
+import { createSqliteRounds } from './sqlite-rounds.js';
+import { createSqliteSchedules } from './sqlite-schedules.js';
+import { createSqliteSequences } from './sqlite-sequences.js';
 
 /** Every repository the core uses, over one database. */
 export interface Store {
   lookups: LookupLog;
+  people: People;
+  schedules: Schedules;
+  rounds: Rounds;
+  answers: Answers;
+  learning: Learning;
+  sequences: Sequences;
+  /** Runs `fn` in one transaction (nested calls join it): all of its writes, or none. */
+  transaction<T>(fn: () => T): T;
   /** Where the data lives, for start-up messages. */
   readonly location: string;
   /** Whether the database accepts a write right now (readiness checks). */
@@ -29,6 +44,13 @@ export function createStore(db: Db, location: string): Store {
   const probe = db.prepare('SELECT 1');
   return {
     lookups: createSqliteLookupLog(db),
+    people: createSqlitePeople(db),
+    schedules: createSqliteSchedules(db),
+    rounds: createSqliteRounds(db),
+    answers: createSqliteAnswers(db),
+    learning: createSqliteLearning(db),
+    sequences: createSqliteSequences(db),
+    transaction: <T>(fn: () => T): T => db.transaction(fn)(),
     location,
     isWritable: () => {
       try {

@@ -1,0 +1,146 @@
+import type { Actor } from '../chat-port.js';
+import type { Entry } from '../bank/types.js';
+import type { CoreDeps } from '../commands/deps.js';
+import { entryBlocks, buttonLabel } from '../commands/entry-view.js';
+import { failureReply } from '../messages/failures.js';
+import { ephemeral, type Block, type Message, type OutgoingMessage } from '../messages/model.js';
+import type { EntryProgress, PracticeRow } from '../store/quiz-ports.js';
+import { buildQuestion } from './build-question.js';
+import { formatInZone } from './format-time.js';
+import { pick, type Random } from './random.js';
+import { recordLearning } from './record-answer.js';
+
+/** Button action ids of private practice and review questions. */
+export const PRACTICE_ACTIONS = Object.freeze({
+  answer: 'practice.answer',
+  show: 'practice.show',
+  grade: 'practice.grade',
+  next: 'practice.next',
+});
+
+/** For practice: first what the person has never seen, then what they last got wrong, then the rest. */
+export function choosePracticeEntry(entries: readonly Entry[], progress: ReadonlyMap<string, EntryProgress>, random: Random): Entry | undefined {
+  const unseen = entries.filter((e) => !progress.has(e.id));
+  if (unseen.length > 0) return pick(unseen, random);
+  const retry = entries.filter((e) => progress.get(e.id)?.lastCorrect === false);
+  if (retry.length > 0) return pick(retry, random);
+  return pick(entries, random);
+}
+
+/** `quiz`: a private practice question. */
+export function practiceCommand(deps: CoreDeps, actor: Actor, nowMs: number): OutgoingMessage {
+  const userKey = deps.store.people.userKey(actor);
+  const entry = choosePracticeEntry(deps.catalogue.allEntries(), deps.store.learning.progress(userKey), deps.random);
+  if (!entry) return failureReply('quiz.empty_bank', 'There are no questions to practise.');
+  return ephemeral(askPrivately(deps, userKey, entry, 'practice', nowMs));
+}
+
+/** `review`: the person's most overdue spaced-repetition card, or when the next one is due. */
+export function reviewCommand(deps: CoreDeps, actor: Actor, nowMs: number): OutgoingMessage {
+  const userKey = deps.store.people.userKey(actor);
+  const [due] = deps.store.learning.dueCards(userKey, nowMs, 1);
+  const entry = due ? deps.catalogue.entry(due.entryId) : undefined;
+  if (entry) return ephemeral(askPrivately(deps, userKey, entry, 'review', nowMs));
+  const next = deps.store.learning.nextDue(userKey);
+  const text = next
+    ? `Nothing to review right now. Your next card is due ${formatInZone(next.dueMs, 'UTC')}.`
+    : `You have no review cards yet: answer a quiz question first (/${deps.commandName} quiz).`;
+  return { ...ephemeral({ text, blocks: [{ type: 'text', text }] }), failure: 'quiz.nothing_due' };
+}
+
+function askPrivately(deps: CoreDeps, userKey: number, entry: Entry, kind: 'practice' | 'review', nowMs: number): Message {
+  const items = deps.catalogue.banks.flatMap((b) => b.quizItems);
+  const question = buildQuestion(entry, items, new Map(), deps.random);
+  const id = deps.store.learning.createPractice({ userKey, kind, entryId: entry.id, itemId: question.itemId, mode: question.mode, choices: question.choices, correctIndex: question.correctIndex, createdMs: nowMs });
+  const title = kind === 'review' ? 'Review' : 'Practice';
+  const blocks: Block[] = [{ type: 'header', text: `${title} · Q${entry.number}` }, { type: 'text', text: question.prompt }];
+  if (question.mode === 'choice') {
+    blocks.push({ type: 'buttons', buttons: question.choices.map((c, i) => ({ label: buttonLabel(c), actionId: PRACTICE_ACTIONS.answer, value: `${id}:${i}` })) });
+  } else {
+    blocks.push({ type: 'buttons', buttons: [{ label: 'Show answer', actionId: PRACTICE_ACTIONS.show, value: String(id) }] });
+  }
+  blocks.push({ type: 'context', text: kind === 'review' ? 'Spaced repetition: counts for your progress.' : 'Practice: counts for your progress, not the channel leaderboard.' });
+  return { text: `${title}: ${question.prompt}`, blocks };
+}
+
+export type PracticeResult = { ok: true; replace: Message } | { ok: false; code: 'quiz.practice_not_found' | 'quiz.already_answered' };
+
+function ownedPractice(deps: CoreDeps, actor: Actor, id: number): PracticeRow | undefined {
+  const row = deps.store.learning.practice(id);
+  if (!row) return undefined;
+  return row.userKey === deps.store.people.userKey(actor) ? row : undefined;
+}
+
+/** A click on a practice choice: graded at once, with the explanation. */
+export function answerPractice(deps: CoreDeps, actor: Actor, value: string, nowMs: number): PracticeResult {
+  const match = /^(\d{1,12}):(\d{1,2})$/.exec(value);
+  const row = match ? ownedPractice(deps, actor, Number(match[1])) : undefined;
+  if (!match || !row || row.mode !== 'choice' || row.correctIndex === null) return { ok: false, code: 'quiz.practice_not_found' };
+  const index = Number(match[2]);
+  const label = row.choices[index];
+  if (label === undefined) return { ok: false, code: 'quiz.practice_not_found' };
+  const correct = index === row.correctIndex;
+  const first = deps.store.transaction(() => {
+    if (!deps.store.learning.answerPractice(row.id, nowMs)) return false;
+    recordLearning(deps, { userKey: row.userKey, entryId: row.entryId, correct, source: row.kind, channelKey: null, nowMs });
+    return true;
+  });
+  if (!first) return { ok: false, code: 'quiz.already_answered' };
+  const item = row.itemId ? deps.catalogue.item(row.itemId) : undefined;
+  const right = row.choices[row.correctIndex] ?? '';
+  const verdict = correct ? `Right: ${right}.` : `Not quite. You picked ${label}; the answer is ${right}.`;
+  const blocks: Block[] = [{ type: 'header', text: correct ? 'Correct' : 'Not quite' }, { type: 'text', text: verdict }];
+  if (item) blocks.push({ type: 'text', text: item.explanation });
+  return { ok: true, replace: { text: verdict, blocks: [...blocks, nextButtons(row)] } };
+}
+
+/** "Show answer" on a recall practice question. */
+export function showPracticeAnswer(deps: CoreDeps, actor: Actor, value: string): PracticeResult {
+  const row = ownedPractice(deps, actor, Number(value));
+  const entry = row ? deps.catalogue.entry(row.entryId) : undefined;
+  if (!row || !entry) return { ok: false, code: 'quiz.practice_not_found' };
+  if (row.answeredMs !== null) return { ok: false, code: 'quiz.already_answered' };
+  const { blocks } = entryBlocks(entry, 'full');
+  return {
+    ok: true,
+    replace: {
+      text: `Answer to ${entry.question}`,
+      blocks: [
+        ...blocks,
+        {
+          type: 'buttons',
+          buttons: [
+            { label: 'I knew it', actionId: PRACTICE_ACTIONS.grade, value: `${row.id}:1`, style: 'primary' },
+            { label: 'Not yet', actionId: PRACTICE_ACTIONS.grade, value: `${row.id}:0` },
+          ],
+        },
+      ],
+    },
+  };
+}
+
+/** "I knew it" / "Not yet" on a recall practice question. */
+export function gradePractice(deps: CoreDeps, actor: Actor, value: string, nowMs: number): PracticeResult {
+  const match = /^(\d{1,12}):([01])$/.exec(value);
+  const row = match ? ownedPractice(deps, actor, Number(match[1])) : undefined;
+  if (!match || !row) return { ok: false, code: 'quiz.practice_not_found' };
+  const knew = match[2] === '1';
+  const first = deps.store.transaction(() => {
+    if (!deps.store.learning.answerPractice(row.id, nowMs)) return false;
+    recordLearning(deps, { userKey: row.userKey, entryId: row.entryId, correct: knew, source: row.kind, channelKey: null, nowMs });
+    return true;
+  });
+  if (!first) return { ok: false, code: 'quiz.already_answered' };
+  const text = knew ? 'Noted: you knew it. It comes back for review later.' : 'Noted: not yet. It comes back for review soon.';
+  return { ok: true, replace: { text, blocks: [{ type: 'text', text }, nextButtons(row)] } };
+}
+
+function nextButtons(row: PracticeRow): Block {
+  return {
+    type: 'buttons',
+    buttons: [
+      { label: row.kind === 'review' ? 'Next review' : 'Another question', actionId: PRACTICE_ACTIONS.next, value: row.kind },
+      { label: 'Read the full entry', actionId: 'ask.open', value: row.entryId },
+    ],
+  };
+}

@@ -1,0 +1,81 @@
+import type { Actor } from '../chat-port.js';
+import type { CoreDeps } from '../commands/deps.js';
+import { ephemeral, type Block, type OutgoingMessage } from '../messages/model.js';
+import type { EntryProgress } from '../store/quiz-ports.js';
+
+export type EntryStatus = 'correct' | 'missed' | 'unseen';
+
+/** Where a person stands on one entry: their latest attempt decides. */
+export function entryStatus(progress: EntryProgress | undefined): EntryStatus {
+  if (!progress) return 'unseen';
+  return progress.lastCorrect ? 'correct' : 'missed';
+}
+
+export interface Coverage {
+  covered: number;
+  retry: number;
+  unseen: number;
+  total: number;
+}
+
+export function coverage(deps: CoreDeps, progress: ReadonlyMap<string, EntryProgress>): Coverage {
+  const entries = deps.catalogue.allEntries();
+  const statuses = entries.map((e) => entryStatus(progress.get(e.id)));
+  return {
+    covered: statuses.filter((s) => s === 'correct').length,
+    retry: statuses.filter((s) => s === 'missed').length,
+    unseen: statuses.filter((s) => s === 'unseen').length,
+    total: entries.length,
+  };
+}
+
+export function coverageLine(c: Coverage): string {
+  return `${c.covered}/${c.total} covered, ${c.retry} to retry`;
+}
+
+const MARK: Readonly<Record<EntryStatus, string>> = { correct: 'answered correctly', missed: 'missed: retry', unseen: 'not yet seen' };
+
+/**
+ * `progress @user`: each question answered correctly, missed, or not yet seen, with a
+ * one-line summary. Without a user: the channel's cohort (everyone who has answered here).
+ */
+export function progressCommand(deps: CoreDeps, actor: Actor, userId: string | null): OutgoingMessage {
+  if (userId === null) {
+    const members = deps.store.learning.channelMembers(deps.store.people.channelKey(actor));
+    if (members.length > 0) return cohortReply(deps, members);
+    return personReply(deps, deps.store.people.userKey(actor), actor.userName);
+  }
+  const id = userId === 'me' ? actor.userId : userId;
+  const found = deps.store.people.findUser(actor.platform, actor.workspaceId, id);
+  if (!found) return personReply(deps, null, id);
+  return personReply(deps, found.key, found.name);
+}
+
+function personReply(deps: CoreDeps, userKey: number | null, name: string): OutgoingMessage {
+  const progress = userKey === null ? new Map<string, EntryProgress>() : deps.store.learning.progress(userKey);
+  const summary = coverageLine(coverage(deps, progress));
+  const blocks: Block[] = [{ type: 'header', text: `Progress · ${name}` }, { type: 'text', text: summary }];
+  for (const bank of deps.catalogue.banks) {
+    blocks.push({
+      type: 'table',
+      header: ['Q', bank.title, 'Status'],
+      rows: bank.entries.map((e) => [`Q${e.number}`, e.title, MARK[entryStatus(progress.get(e.id))]]),
+    });
+  }
+  return ephemeral({ text: `${name}: ${summary}`, blocks });
+}
+
+function cohortReply(deps: CoreDeps, members: { userKey: number; name: string }[]): OutgoingMessage {
+  const rows = members.map((m) => {
+    const c = coverage(deps, deps.store.learning.progress(m.userKey));
+    return [m.name, `${c.covered}/${c.total}`, String(c.retry), String(c.unseen)];
+  });
+  return ephemeral({
+    text: `Cohort progress: ${members.length} people`,
+    blocks: [
+      { type: 'header', text: 'Progress · this channel' },
+      { type: 'table', header: ['Name', 'Covered', 'To retry', 'Not seen'], rows },
+      { type: 'context', text: 'Everyone who has answered a round here. /mesh progress @name shows one person.' },
+    ],
+  });
+}

@@ -1,0 +1,54 @@
+import type { Actor } from '../chat-port.js';
+import type { CoreDeps } from '../commands/deps.js';
+import { entryBlocks } from '../commands/entry-view.js';
+import type { Message } from '../messages/model.js';
+import { recordLearning } from './record-answer.js';
+import { QUIZ_ACTIONS } from './round-view.js';
+
+export type RecallResult =
+  | { code: 'quiz.recall_shown'; message: Message }
+  | { code: 'quiz.recorded_recall'; knew: boolean }
+  | { code: 'quiz.already_answered'; label: string }
+  | { code: 'quiz.round_closed' }
+  | { code: 'quiz.round_not_found' };
+
+/** "Show answer" on a recall round: the answer, privately, with "I knew it" / "Not yet". */
+export function showRecallAnswer(deps: CoreDeps, value: string, nowMs: number): RecallResult {
+  const round = deps.store.rounds.get(Number(value));
+  const entry = round ? deps.catalogue.entry(round.entryId) : undefined;
+  if (!round || round.mode !== 'recall' || !entry) return { code: 'quiz.round_not_found' };
+  if (round.status !== 'open' || nowMs >= round.closesMs) return { code: 'quiz.round_closed' };
+  const { blocks } = entryBlocks(entry, 'full');
+  return {
+    code: 'quiz.recall_shown',
+    message: {
+      text: `Answer to ${entry.question}`,
+      blocks: [
+        ...blocks,
+        {
+          type: 'buttons',
+          buttons: [
+            { label: 'I knew it', actionId: QUIZ_ACTIONS.recallGrade, value: `${round.id}:1`, style: 'primary' },
+            { label: 'Not yet', actionId: QUIZ_ACTIONS.recallGrade, value: `${round.id}:0` },
+          ],
+        },
+      ],
+    },
+  };
+}
+
+/** A self-grade on a recall round: counts for progress and review, never for points. */
+export function gradeRecall(deps: CoreDeps, actor: Actor, value: string, nowMs: number): RecallResult {
+  const match = /^(\d{1,12}):([01])$/.exec(value);
+  const round = match ? deps.store.rounds.get(Number(match[1])) : undefined;
+  if (!match || !round || round.mode !== 'recall') return { code: 'quiz.round_not_found' };
+  if (round.status !== 'open' || nowMs >= round.closesMs) return { code: 'quiz.round_closed' };
+  const knew = match[2] === '1';
+  return deps.store.transaction((): RecallResult => {
+    const userKey = deps.store.people.userKey(actor);
+    const outcome = deps.store.answers.submit({ roundId: round.id, userKey, choiceIndex: knew ? 1 : 0, correct: knew, answeredMs: nowMs, pointsFor: () => 0, scoreKeys: [] });
+    if (outcome.kind === 'duplicate') return { code: 'quiz.already_answered', label: outcome.choiceIndex === 1 ? 'I knew it' : 'Not yet' };
+    recordLearning(deps, { userKey, entryId: round.entryId, correct: knew, source: 'round', channelKey: round.channelKey, nowMs });
+    return { code: 'quiz.recorded_recall', knew };
+  });
+}

@@ -1,0 +1,62 @@
+import type { Actor } from '../chat-port.js';
+import type { CoreDeps } from '../commands/deps.js';
+import { failureReply } from '../messages/failures.js';
+import { ephemeral, toChannel, type OutgoingMessage } from '../messages/model.js';
+import { formatInZone } from '../quiz/format-time.js';
+import { openRound, ROUND_MAX_OPEN_MS } from '../quiz/round-lifecycle.js';
+import { nextFire } from './next-fire.js';
+import { parseSchedule } from './parse-schedule.js';
+
+/** `schedule`, `schedule off`, `schedule <HH:MM> [zone] [days]`: show, stop or set the daily quiz. */
+export function scheduleCommand(deps: CoreDeps, actor: Actor, args: string, nowMs: number): OutgoingMessage {
+  const channelKey = deps.store.people.channelKey(actor);
+  const current = deps.store.schedules.get(channelKey);
+  const parsed = parseSchedule(args, current?.spec.zone ?? 'UTC');
+  const usage = `Usage: /${deps.commandName} schedule 10:00 Europe/Berlin weekdays`;
+  if (!parsed.ok) {
+    switch (parsed.code) {
+      case 'schedule.bad_time':
+        return failureReply(parsed.code, `"${parsed.given}" is not a time of day: use HH:MM, 24-hour (e.g. 09:30). ${usage}`);
+      case 'schedule.bad_zone':
+        return failureReply(parsed.code, `"${parsed.given}" is not a time zone I know: use an IANA name like Europe/Berlin, America/New_York or UTC.`);
+      case 'schedule.bad_days':
+        return failureReply(parsed.code, `"${parsed.given}": ${parsed.reason}.`);
+      case 'schedule.too_frequent':
+        return failureReply(parsed.code, `"${parsed.given}" would start more than one round an hour: pick at most one round a day or so.`);
+    }
+  }
+  const request = parsed.request;
+  if (request.kind !== 'show' && !actor.isAdmin) return failureReply('command.admin_only');
+  if (request.kind === 'show') {
+    if (!current) {
+      return ephemeral({ text: 'No daily quiz here yet.', blocks: [{ type: 'text', text: `No daily quiz in this channel yet. An admin can start one: /${deps.commandName} schedule 10:00 Europe/Berlin weekdays` }] });
+    }
+    const { spec } = current;
+    const text = `Daily quiz: ${spec.time} ${spec.zone}, ${spec.days}. Next round: ${formatInZone(current.nextFireMs, spec.zone)}.`;
+    return ephemeral({ text, blocks: [{ type: 'text', text }, { type: 'context', text: `Set by ${current.updatedBy}.` }] });
+  }
+  if (request.kind === 'off') {
+    const removed = deps.store.schedules.remove(channelKey);
+    deps.logger.info({ channel: actor.channelId, by: actor.userId }, 'schedule turned off');
+    const text = removed ? 'Daily quiz turned off for this channel. An open round still closes as planned.' : 'This channel had no daily quiz.';
+    return removed ? toChannel({ text, blocks: [{ type: 'text', text }, { type: 'context', text: `Turned off by ${actor.userName}.` }] }) : ephemeral({ text, blocks: [{ type: 'text', text }] });
+  }
+  const spec = request.spec;
+  const next = nextFire(spec.cron, spec.zone, nowMs);
+  deps.store.schedules.upsert(channelKey, spec, next, actor.userName, nowMs);
+  deps.logger.info({ channel: actor.channelId, by: actor.userId, cron: spec.cron, zone: spec.zone, nextFireMs: next }, 'schedule set');
+  const text = `Daily quiz set: ${spec.time} ${spec.zone}, ${spec.days}. First round: ${formatInZone(next, spec.zone)}.`;
+  return toChannel({ text, blocks: [{ type: 'text', text }, { type: 'context', text: `Set by ${actor.userName}. /${deps.commandName} schedule off stops it.` }] });
+}
+
+/** `post`: opens a round in this channel now (admins). */
+export async function postCommand(deps: CoreDeps, actor: Actor, nowMs: number): Promise<OutgoingMessage> {
+  const channelKey = deps.store.people.channelKey(actor);
+  const schedule = deps.store.schedules.get(channelKey);
+  const closesMs = Math.min(nowMs + ROUND_MAX_OPEN_MS, schedule ? schedule.nextFireMs : Number.POSITIVE_INFINITY);
+  const round = await openRound(deps, { channel: actor, channelKey, slotMs: nowMs, kind: 'manual', closesMs }, nowMs);
+  if (!round) return failureReply('quiz.no_round', 'A round was just opened here; try again in a moment.');
+  const posted = deps.store.rounds.get(round.id);
+  const text = posted?.status === 'open' ? 'Round posted.' : 'The round could not be posted yet; I will retry shortly.';
+  return ephemeral({ text, blocks: [{ type: 'text', text }] });
+}

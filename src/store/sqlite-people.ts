@@ -1,0 +1,53 @@
+import type { ChannelRef, Platform } from '../chat-port.js';
+import type { Db } from './open-database.js';
+import type { People, PersonRef } from './quiz-ports.js';
+
+export function createSqlitePeople(db: Db): People {
+  const findChannel = db.prepare('SELECT id FROM channels WHERE platform = ? AND workspace_id = ? AND channel_id = ?').pluck();
+  const insertChannel = db.prepare('INSERT INTO channels (platform, workspace_id, channel_id) VALUES (?, ?, ?)');
+  const channelById = db.prepare('SELECT platform, workspace_id AS workspaceId, channel_id AS channelId FROM channels WHERE id = ?');
+  const findUser = db.prepare('SELECT id AS key, display_name AS name FROM users WHERE platform = ? AND workspace_id = ? AND user_id = ?');
+  const insertUser = db.prepare('INSERT INTO users (platform, workspace_id, user_id, display_name) VALUES (?, ?, ?, ?)');
+  const rename = db.prepare('UPDATE users SET display_name = ? WHERE id = ?');
+  const nameOf = db.prepare('SELECT display_name FROM users WHERE id = ?').pluck();
+  // Names and keys never change once seen (renames update both), so a small cache saves
+  // a query on every click.
+  const userCache = new Map<string, { key: number; name: string }>();
+  const channelCache = new Map<string, number>();
+
+  return {
+    channelKey(ref: ChannelRef): number {
+      const cacheKey = `${ref.platform}\u0000${ref.workspaceId}\u0000${ref.channelId}`;
+      const cached = channelCache.get(cacheKey);
+      if (cached !== undefined) return cached;
+      const found = findChannel.get(ref.platform, ref.workspaceId, ref.channelId) as number | undefined;
+      const key = found ?? Number(insertChannel.run(ref.platform, ref.workspaceId, ref.channelId).lastInsertRowid);
+      channelCache.set(cacheKey, key);
+      return key;
+    },
+    channel(key: number): ChannelRef | undefined {
+      const row = channelById.get(key) as { platform: Platform; workspaceId: string; channelId: string } | undefined;
+      return row ? { platform: row.platform, workspaceId: row.workspaceId, channelId: row.channelId } : undefined;
+    },
+    userKey(ref: PersonRef): number {
+      const cacheKey = `${ref.platform}\u0000${ref.workspaceId}\u0000${ref.userId}`;
+      const cached = userCache.get(cacheKey);
+      if (cached && cached.name === ref.userName) return cached.key;
+      const found = findUser.get(ref.platform, ref.workspaceId, ref.userId) as { key: number; name: string } | undefined;
+      let key: number;
+      if (!found) key = Number(insertUser.run(ref.platform, ref.workspaceId, ref.userId, ref.userName).lastInsertRowid);
+      else {
+        key = found.key;
+        if (found.name !== ref.userName) rename.run(ref.userName, key);
+      }
+      userCache.set(cacheKey, { key, name: ref.userName });
+      return key;
+    },
+    findUser(platform: string, workspaceId: string, userId: string) {
+      return findUser.get(platform, workspaceId, userId) as { key: number; name: string } | undefined;
+    },
+    displayName(userKey: number): string {
+      return (nameOf.get(userKey) as string | undefined) ?? `user ${userKey}`;
+    },
+  };
+}

@@ -1,0 +1,119 @@
+import type { Platform } from '../chat-port.js';
+import type { Db } from './open-database.js';
+import type { EntryStats, NewRound, QuizMode, Round, RoundKind, RoundResults, Rounds, RoundStatus } from './quiz-ports.js';
+
+interface Row {
+  id: number;
+  channelKey: number;
+  platform: Platform;
+  workspaceId: string;
+  channelId: string;
+  slotMs: number;
+  kind: RoundKind;
+  entryId: string;
+  itemId: string | null;
+  mode: QuizMode;
+  choices: string;
+  correctIndex: number | null;
+  status: RoundStatus;
+  messageId: string | null;
+  claimedMs: number;
+  openedMs: number | null;
+  closesMs: number;
+  closedMs: number | null;
+  postAttempts: number;
+}
+
+const SELECT = `SELECT r.id, r.channel_key AS channelKey, c.platform, c.workspace_id AS workspaceId, c.channel_id AS channelId,
+  r.slot_ms AS slotMs, r.kind, r.entry_id AS entryId, r.item_id AS itemId, r.mode, r.choices, r.correct_index AS correctIndex,
+  r.status, r.message_id AS messageId, r.claimed_ms AS claimedMs, r.opened_ms AS openedMs, r.closes_ms AS closesMs,
+  r.closed_ms AS closedMs, r.post_attempts AS postAttempts
+  FROM rounds r JOIN channels c ON c.id = r.channel_key`;
+
+function toRound(row: Row): Round {
+  const { platform, workspaceId, channelId, choices, ...rest } = row;
+  return { ...rest, channel: { platform, workspaceId, channelId }, choices: JSON.parse(choices) as string[] };
+}
+
+export function createSqliteRounds(db: Db): Rounds {
+  const insert = db.prepare(`INSERT INTO rounds
+    (channel_key, slot_ms, kind, entry_id, item_id, mode, choices, correct_index, status, claimed_ms, closes_ms)
+    VALUES (@channelKey, @slotMs, @kind, @entryId, @itemId, @mode, @choices, @correctIndex, 'claimed', @claimedMs, @closesMs)
+    ON CONFLICT (channel_key, slot_ms) DO NOTHING`);
+  const setNext = db.prepare('UPDATE schedules SET next_fire_ms = ? WHERE channel_key = ?');
+  const byId = db.prepare(`${SELECT} WHERE r.id = ?`);
+  const markOpen = db.prepare("UPDATE rounds SET status = 'open', message_id = ?, opened_ms = ?, post_attempts = post_attempts + 1 WHERE id = ? AND status = 'claimed'");
+  const postFailure = db.prepare('UPDATE rounds SET post_attempts = post_attempts + 1 WHERE id = ?');
+  const markMissed = db.prepare("UPDATE rounds SET status = 'missed', closed_ms = ? WHERE id = ? AND status = 'claimed'");
+  const missedSlot = db.prepare(`INSERT INTO rounds
+    (channel_key, slot_ms, kind, entry_id, item_id, mode, choices, correct_index, status, claimed_ms, closes_ms, closed_ms)
+    VALUES (?, ?, 'scheduled', '', NULL, 'recall', '[]', NULL, 'missed', ?, ?, ?) ON CONFLICT (channel_key, slot_ms) DO NOTHING`);
+  const close = db.prepare("UPDATE rounds SET status = 'closed', closed_ms = ? WHERE id = ? AND status = 'open'");
+  const markRevealed = db.prepare('UPDATE rounds SET revealed = 1 WHERE id = ?');
+  const unrevealed = db.prepare(`${SELECT} WHERE r.status = 'closed' AND r.revealed = 0 ORDER BY r.closed_ms LIMIT ?`);
+  const openInChannel = db.prepare(`${SELECT} WHERE r.channel_key = ? AND r.status = 'open' ORDER BY r.slot_ms`);
+  const claimed = db.prepare(`${SELECT} WHERE r.status = 'claimed' ORDER BY r.slot_ms LIMIT ?`);
+  const dueToClose = db.prepare(`${SELECT} WHERE r.status = 'open' AND r.closes_ms <= ? ORDER BY r.closes_ms LIMIT ?`);
+  const earliestClose = db.prepare("SELECT min(closes_ms) FROM rounds WHERE status IN ('open', 'claimed')").pluck();
+  const stats = db.prepare(`SELECT r.entry_id AS entryId, count(DISTINCT r.id) AS rounds, count(a.id) AS answers,
+      coalesce(sum(a.correct), 0) AS correct, max(r.slot_ms) AS lastSlotMs
+    FROM rounds r LEFT JOIN answers a ON a.round_id = r.id
+    WHERE r.channel_key = ? AND r.status IN ('open', 'closed', 'claimed') GROUP BY r.entry_id`);
+  const itemUses = db.prepare(`SELECT item_id AS itemId, count(*) AS n FROM rounds
+    WHERE channel_key = ? AND item_id IS NOT NULL GROUP BY item_id`);
+  const previousSlot = db.prepare(`SELECT max(slot_ms) FROM rounds
+    WHERE channel_key = ? AND kind = 'scheduled' AND status = 'closed' AND slot_ms < ?`).pluck();
+  const latestSlot = db.prepare(`SELECT max(slot_ms) FROM rounds
+    WHERE channel_key = ? AND kind = 'scheduled' AND status = 'closed'`).pluck();
+  const counts = db.prepare('SELECT count(*) AS answered, coalesce(sum(correct), 0) AS correct FROM answers WHERE round_id = ?');
+  const correctPeople = db.prepare(`SELECT a.user_key AS userKey, u.display_name AS name FROM answers a
+    JOIN users u ON u.id = a.user_key WHERE a.round_id = ? AND a.correct = 1 ORDER BY a.id`);
+
+  const claim = db.transaction((round: NewRound, nextFireMs?: number): Round | null => {
+    const result = insert.run({ ...round, choices: JSON.stringify(round.choices) });
+    if (nextFireMs !== undefined) setNext.run(nextFireMs, round.channelKey);
+    if (result.changes === 0) return null;
+    return toRound(byId.get(result.lastInsertRowid) as Row);
+  });
+
+  return {
+    claim: (round, nextFireMs) => claim(round, nextFireMs),
+    markOpen: (id, messageId, nowMs) => {
+      markOpen.run(messageId, nowMs, id);
+    },
+    recordPostFailure: (id) => {
+      postFailure.run(id);
+    },
+    markMissed: (id, nowMs) => {
+      markMissed.run(nowMs, id);
+    },
+    recordMissedSlot: (channelKey, slotMs, nowMs) => {
+      missedSlot.run(channelKey, slotMs, nowMs, slotMs, nowMs);
+    },
+    close: (id, nowMs) => close.run(nowMs, id).changes > 0,
+    markRevealed: (id) => {
+      markRevealed.run(id);
+    },
+    unrevealed: (limit) => (unrevealed.all(limit) as Row[]).map(toRound),
+    get: (id) => {
+      const row = byId.get(id) as Row | undefined;
+      return row ? toRound(row) : undefined;
+    },
+    openInChannel: (channelKey) => (openInChannel.all(channelKey) as Row[]).map(toRound),
+    claimedPending: (limit) => (claimed.all(limit) as Row[]).map(toRound),
+    dueToClose: (nowMs, limit) => (dueToClose.all(nowMs, limit) as Row[]).map(toRound),
+    earliestClose: () => (earliestClose.get() as number | null) ?? null,
+    entryStats: (channelKey) => {
+      const rows = stats.all(channelKey) as ({ entryId: string } & EntryStats)[];
+      return new Map(rows.map(({ entryId, ...s }) => [entryId, s]));
+    },
+    itemUses: (channelKey) => new Map((itemUses.all(channelKey) as { itemId: string; n: number }[]).map((r) => [r.itemId, r.n])),
+    previousScheduledSlot: (channelKey, slotMs) => (previousSlot.get(channelKey, slotMs) as number | null) ?? null,
+    latestScheduledSlot: (channelKey) => (latestSlot.get(channelKey) as number | null) ?? null,
+    results: (id): RoundResults => {
+      const c = counts.get(id) as { answered: number; correct: number };
+      const people = correctPeople.all(id) as { userKey: number; name: string }[];
+      return { answered: c.answered, correct: c.correct, firstCorrect: people[0] ?? null, correctNames: people.map((p) => p.name) };
+    },
+  };
+}
