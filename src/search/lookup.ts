@@ -12,6 +12,10 @@ export interface LookupOptions {
   answerOnlyCredit: number;
   /** How strongly ranking prefers entries that cover more of the query. */
   coverageExponent: number;
+  /** Score bonus for an entry with all the query's neighbouring words side by side (scaled by the share that are). */
+  phraseBonus: number;
+  /** How many of the best candidates are checked for phrases. */
+  phraseCandidates: number;
   /** Least weighted share of the query the best entry must cover to be given as the answer. */
   minConfidence: number;
   /** Related entries must score at least this share of the best entry's score. */
@@ -26,14 +30,22 @@ export const DEFAULT_LOOKUP_OPTIONS: Readonly<LookupOptions> = Object.freeze({
     maxAliasWords: 4,
     aliasWeight: 0.9,
     derivedWeight: 0.9,
+    synonymWeight: 0.6,
+    synonymSenses: 3,
+    synonymMaxZipf: 4.5,
+    negatedWordWeight: 0.5,
     correctedWeight: 0.85,
     maxZipfToCorrect: 3.5,
+    realWordZipf: 2,
     everyday: Object.freeze({ fullBelow: 2.5, floorAbove: 5.5, floor: 0.2 }),
     knownEverydayDiscount: 0.3,
+    idfFloor: 0.3,
   }),
   fieldBoosts: Object.freeze({ title: 3, question: 2.5, keywords: 2, answer: 1 }),
   answerOnlyCredit: 0.8,
-  coverageExponent: 3,
+  coverageExponent: 4,
+  phraseBonus: 0.5,
+  phraseCandidates: 8,
   minConfidence: 0.5,
   relatedRatio: 0.35,
   maxRelated: 2,
@@ -73,9 +85,9 @@ const DIRECT_REF = /^(?:([a-z0-9-]+)[ -])?q?(\d{1,3})$/;
 
 /** Builds the lookup over the banks. Option errors name the option, as MiniSearch does. */
 export function createLookup(banks: readonly Bank[], overrides: Partial<LookupOptions> = {}): Lookup {
-  for (const key of Object.keys(overrides)) {
-    if (!(key in DEFAULT_LOOKUP_OPTIONS)) throw new Error(`createLookup: unknown option "${key}"`);
-  }
+  rejectUnknownKeys(overrides, DEFAULT_LOOKUP_OPTIONS, '');
+  rejectUnknownKeys(overrides.plan ?? {}, DEFAULT_LOOKUP_OPTIONS.plan, 'plan.');
+  rejectUnknownKeys(overrides.fieldBoosts ?? {}, DEFAULT_LOOKUP_OPTIONS.fieldBoosts, 'fieldBoosts.');
   const options: LookupOptions = {
     ...DEFAULT_LOOKUP_OPTIONS,
     ...overrides,
@@ -98,28 +110,40 @@ export function createLookup(banks: readonly Bank[], overrides: Partial<LookupOp
   };
 }
 
+function rejectUnknownKeys(given: object, defaults: object, prefix: string): void {
+  for (const key of Object.keys(given)) {
+    if (!(key in defaults)) throw new Error(`createLookup: unknown option "${prefix}${key}"`);
+  }
+}
+
 function search(index: SearchIndex, options: LookupOptions, banks: readonly Bank[], query: string): LookupResult {
   const direct = directReference(index, banks, query);
   if (direct) return { query, answered: true, confidence: 1, hits: [{ entry: direct, score: 1, coverage: 1 }], related: [] };
 
   const plan = planQuery(query, index.vocabulary, index.aliases, options.plan);
   if (plan.termBoosts.size === 0) return { query, answered: false, confidence: 0, hits: [], related: [] };
-  const terms = [...plan.termBoosts.keys()];
-  const results = index.mini.search(terms.join(' '), {
-    boost: options.fieldBoosts,
-    boostTerm: (term) => plan.termBoosts.get(term) ?? 1,
-    combineWith: 'OR',
-  });
+  const results = index.mini.search(
+    { combineWith: 'OR', queries: [...plan.termBoosts.keys()].map((term) => ({ queries: [term], fields: index.fieldsFor(term) })) },
+    { boost: options.fieldBoosts, boostTerm: (term) => plan.termBoosts.get(term) ?? 1 },
+  );
   const totalWeight = plan.concepts.reduce((sum, c) => sum + c.weight, 0);
-  const ranked: Hit[] = [];
+  // Only the best few are ranked further, so keep just those instead of sorting thousands.
+  const keep = Math.max(options.maxHits, options.phraseCandidates);
+  const top: Hit[] = [];
   for (const result of results) {
-    const entry = index.entries.get(result.id as string);
-    if (!entry) continue;
     const coverage = totalWeight > 0 ? coveredWeight(plan, result, options) / totalWeight : 0;
-    ranked.push({ entry, coverage, score: result.score * Math.pow(coverage, options.coverageExponent) });
+    const score = result.score * Math.pow(coverage, options.coverageExponent);
+    if (top.length === keep && score <= top[keep - 1]!.score) continue;
+    const entry = index.entries.get(result.id as string);
+    if (entry) insertRanked(top, { entry, coverage, score }, keep);
   }
-  ranked.sort((a, b) => b.score - a.score || a.entry.id.localeCompare(b.entry.id));
-  const hits = ranked.slice(0, options.maxHits);
+  if (plan.concepts.length > 1 && options.phraseBonus > 0) {
+    for (const hit of top.slice(0, options.phraseCandidates)) {
+      hit.score *= 1 + options.phraseBonus * index.phrases.pairShare(hit.entry, plan.concepts);
+    }
+    top.sort(byRank);
+  }
+  const hits = top.slice(0, options.maxHits);
   const best = hits[0];
   const confidence = best?.coverage ?? 0;
   const answered = best !== undefined && confidence >= options.minConfidence && plan.concepts.some((c) => c.known);
@@ -127,6 +151,18 @@ function search(index: SearchIndex, options: LookupOptions, banks: readonly Bank
     ? hits.slice(1).filter((h) => h.score >= best.score * options.relatedRatio).slice(0, options.maxRelated)
     : [];
   return { query, answered, confidence, hits, related };
+}
+
+function byRank(a: Hit, b: Hit): number {
+  return b.score - a.score || a.entry.id.localeCompare(b.entry.id);
+}
+
+/** Inserts a hit into a ranked list of at most `limit` hits. */
+function insertRanked(list: Hit[], hit: Hit, limit: number): void {
+  let at = list.length;
+  while (at > 0 && byRank(hit, list[at - 1]!) < 0) at--;
+  list.splice(at, 0, hit);
+  if (list.length > limit) list.pop();
 }
 
 function coveredWeight(plan: QueryPlan, result: SearchResult, options: LookupOptions): number {

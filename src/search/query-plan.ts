@@ -1,14 +1,16 @@
 import { specificity, zipf, type SpecificityCurve } from './english-frequency.js';
 import { joined, splitWords, type Word } from './normalize.js';
-import { foldDerived, stem } from './stem.js';
+import { foldDerived, lightStem, stem } from './stem.js';
 import { STOPWORDS } from './stopwords.js';
 import type { Vocabulary } from './vocabulary.js';
+import { correctWords, splitUnknownCompounds, type CorrectionOptions, type QueryWord } from './word-correction.js';
+import { synonyms } from './wordnet.js';
 
 /** One way a concept can appear in an entry: all of `terms` (stems), worth `weight` (0-1). */
 export interface Alternative {
   terms: string[];
   weight: number;
-  via: 'exact' | 'alias' | 'derived';
+  via: 'exact' | 'alias' | 'derived' | 'synonym' | 'negated';
 }
 
 /** One idea of the query (a word, or a phrase an alias names) and the ways it may appear. */
@@ -16,7 +18,7 @@ export interface Concept {
   text: string;
   /** How much this concept counts towards coverage: specific, rare words count most. */
   weight: number;
-  /** Whether any alternative uses a term the index knows. */
+  /** Whether the words themselves (or their aliases) use a term the index knows; synonyms do not count. */
   known: boolean;
   /** Whether the words were corrected (typo or completion) before planning. */
   corrected: boolean;
@@ -32,24 +34,31 @@ export interface QueryPlan {
 /** Alias phrases keyed by the stems of their words, so "circuit breakers" finds "circuit breaker". */
 export type AliasTable = Map<string, string[][]>;
 
-export interface PlanOptions {
+export interface PlanOptions extends CorrectionOptions {
   /** Longest alias phrase, in words. */
   maxAliasWords: number;
   aliasWeight: number;
   derivedWeight: number;
+  /** Weight of a WordNet synonym of a word the bank does not use (0 turns synonyms off). */
+  synonymWeight: number;
+  /** How many of a word's commonest WordNet senses give synonyms. */
+  synonymSenses: number;
+  /** Words (and synonyms) at least this common in English (Zipf) have too many senses to trust a synonym. */
+  synonymMaxZipf: number;
+  /** Weight of a word itself after a negation ("no sidecar") when its "-less" form matched. */
+  negatedWordWeight: number;
   /** Weight of a concept whose word was corrected (typo or prefix completion). */
   correctedWeight: number;
-  /** Words at least this common in English (Zipf) are real words, not typos: never corrected. */
-  maxZipfToCorrect: number;
   /** How everyday English words are discounted. */
   everyday: SpecificityCurve;
   /** How much of the everyday discount applies to words the bank does use (0-1). */
   knownEverydayDiscount: number;
+  /** Least weight a bank word keeps however many entries use it, before the everyday discount (0-1). */
+  idfFloor: number;
 }
 
-interface QueryWord extends Word {
-  corrected: boolean;
-}
+/** Words that make the next word absent: "no sidecar", "without sidecars" mean "sidecarless". */
+const NEGATIONS = new Set(['no', 'without', 'non', 'zero']);
 
 /** Stems of a phrase's content words (stopwords dropped); compounds give their parts. */
 export function phraseStems(words: Word[]): string[] {
@@ -61,9 +70,12 @@ export function phraseStems(words: Word[]): string[] {
   return out;
 }
 
-/** The key an alias phrase is filed under: the stems of all its words, stopwords included. */
+/**
+ * The key an alias phrase is filed under: its words' inflection stems, stopwords
+ * included ("circuit breakers" meets "circuit breaker", "permissive" not "permissions").
+ */
 export function aliasKey(words: Word[]): string {
-  return words.map((w) => w.parts.map(stem).join('-')).join(' ');
+  return words.map((w) => w.parts.map(lightStem).join('-')).join(' ');
 }
 
 /** Builds the alias table from phrase -> expansions records (general list, then each bank's). */
@@ -85,74 +97,107 @@ export function buildAliasTable(...sources: Readonly<Record<string, readonly str
 
 /**
  * Turns a query into concepts: unknown words are corrected first (typo, then prefix
- * completion), then alias phrases are matched (longest first), then each remaining
- * content word becomes a concept, with its derived base form if the bank lacks it.
+ * completion), then alias phrases are matched (longest first), negations fold into
+ * "-less" words, then each remaining content word becomes a concept, with its derived
+ * base form if the bank lacks it, and WordNet synonyms if the bank lacks the word.
  */
 export function planQuery(query: string, vocabulary: Vocabulary, aliases: AliasTable, options: PlanOptions): QueryPlan {
-  const words = splitWords(query).map((w) => correctWord(w, vocabulary, options));
+  const isAlias = (w: Word): boolean => aliases.has(aliasKey([w])) || aliases.has(lightStem(joined(w)));
+  const words = correctWords(splitUnknownCompounds(splitWords(query), vocabulary, isAlias), vocabulary, options);
   const concepts: Concept[] = [];
   let i = 0;
   while (i < words.length) {
-    let matched = false;
-    for (let n = Math.min(options.maxAliasWords, words.length - i); n >= 1; n--) {
-      const slice = words.slice(i, i + n);
-      const expansions = aliases.get(aliasKey(slice));
-      if (!expansions) continue;
-      const own = phraseStems(slice);
-      const alternatives: Alternative[] = [];
-      if (own.length > 0) alternatives.push({ terms: own, weight: 1, via: 'exact' });
-      for (const terms of expansions) alternatives.push({ terms, weight: options.aliasWeight, via: 'alias' });
-      concepts.push(makeConcept(slice, alternatives, vocabulary, options));
-      i += n;
-      matched = true;
-      break;
+    const phrase = matchAlias(words, i, aliases, options);
+    if (phrase) {
+      concepts.push(makeConcept(phrase.words, phrase.alternatives, vocabulary, options));
+      i += phrase.words.length;
+      continue;
     }
-    if (matched) continue;
     const word = words[i]!;
+    const negated = NEGATIONS.has(word.surface) ? negation(word, words[i + 1], vocabulary, aliases, options) : null;
+    if (negated) {
+      concepts.push(negated);
+      i += 2;
+      continue;
+    }
     i++;
     if (word.parts.length === 1 && STOPWORDS.has(word.surface)) continue;
-    concepts.push(makeConcept([word], wordAlternatives(word, vocabulary, options), vocabulary, options));
+    concepts.push(makeConcept([word], wordAlternatives(word, vocabulary, aliases, options), vocabulary, options));
   }
-  const termBoosts = new Map<string, number>();
+  return { concepts, termBoosts: termBoosts(concepts) };
+}
+
+function termBoosts(concepts: Concept[]): Map<string, number> {
+  const boosts = new Map<string, number>();
   for (const concept of concepts) {
     for (const alt of concept.alternatives) {
       for (const term of alt.terms) {
         const boost = concept.weight * alt.weight;
-        if (boost > (termBoosts.get(term) ?? 0)) termBoosts.set(term, boost);
+        if (boost > (boosts.get(term) ?? 0)) boosts.set(term, boost);
       }
     }
   }
-  return { concepts, termBoosts };
+  return boosts;
 }
 
-function isFamiliar(word: Word, vocabulary: Vocabulary): boolean {
-  const surface = joined(word);
-  if (STOPWORDS.has(surface) || vocabulary.isAliasWord(word.surface) || vocabulary.isAliasWord(surface)) return true;
-  if (word.parts.every((p) => vocabulary.known(stem(p)) || STOPWORDS.has(p))) return true;
-  return vocabulary.known(stem(surface)) || foldDerived(stem(surface), (t) => vocabulary.known(t)) !== null;
+/** The longest alias phrase starting at word `i`, with its alternatives. */
+function matchAlias(words: QueryWord[], i: number, aliases: AliasTable, options: PlanOptions): { words: QueryWord[]; alternatives: Alternative[] } | null {
+  for (let n = Math.min(options.maxAliasWords, words.length - i); n >= 1; n--) {
+    const slice = words.slice(i, i + n);
+    const expansions = aliases.get(aliasKey(slice)) ?? (n === 1 ? aliases.get(lightStem(joined(slice[0]!))) : undefined);
+    if (!expansions) continue;
+    const own = phraseStems(slice);
+    const alternatives: Alternative[] = [];
+    if (own.length > 0) alternatives.push({ terms: own, weight: 1, via: 'exact' });
+    for (const terms of expansions) alternatives.push({ terms, weight: options.aliasWeight, via: 'alias' });
+    return { words: slice, alternatives };
+  }
+  return null;
 }
 
-/** Replaces a word the bank has never seen by the closest word it has, if one is near. */
-function correctWord(word: Word, vocabulary: Vocabulary, options: PlanOptions): QueryWord {
-  if (isFamiliar(word, vocabulary)) return { ...word, corrected: false };
-  const surface = joined(word);
-  if (zipf(surface) >= options.maxZipfToCorrect) return { ...word, corrected: false };
-  const fix = vocabulary.correct(surface) ?? vocabulary.complete(surface);
-  if (!fix) return { ...word, corrected: false };
-  return { surface: fix.surface, parts: [fix.surface], corrected: true };
+/** "no sidecar" -> the concept "sidecarless", when the bank or an alias knows that word. */
+function negation(neg: QueryWord, next: QueryWord | undefined, vocabulary: Vocabulary, aliases: AliasTable, options: PlanOptions): Concept | null {
+  if (!next || next.parts.length > 1 || STOPWORDS.has(next.surface)) return null;
+  const less = `${lightStem(next.surface)}less`;
+  const lessWord: Word = { surface: less, parts: [less] };
+  const expansions = aliases.get(aliasKey([lessWord])) ?? [];
+  if (!vocabulary.known(stem(less)) && expansions.length === 0) return null;
+  const alternatives: Alternative[] = [
+    { terms: [stem(less)], weight: 1, via: 'negated' },
+    ...expansions.map((terms) => ({ terms, weight: options.aliasWeight, via: 'alias' as const })),
+    { terms: [stem(next.surface)], weight: options.negatedWordWeight, via: 'negated' },
+  ];
+  return makeConcept([neg, next], alternatives, vocabulary, options);
 }
 
-function wordAlternatives(word: Word, vocabulary: Vocabulary, options: PlanOptions): Alternative[] {
+function wordAlternatives(word: Word, vocabulary: Vocabulary, aliases: AliasTable, options: PlanOptions): Alternative[] {
   const alternatives: Alternative[] = [{ terms: word.parts.map(stem), weight: 1, via: 'exact' }];
   if (word.parts.length > 1) alternatives.push({ terms: [stem(joined(word))], weight: 1, via: 'exact' });
   if (alternatives.some((a) => a.terms.every((t) => vocabulary.known(t)))) return alternatives;
   const base = foldDerived(stem(joined(word)), (t) => vocabulary.known(t));
   if (base) alternatives.push({ terms: [base], weight: options.derivedWeight, via: 'derived' });
+  else alternatives.push(...synonymAlternatives(joined(word), vocabulary, aliases, options));
   return alternatives;
 }
 
+/** WordNet synonyms of a word the bank lacks, kept only where the bank (or an alias) has them. */
+function synonymAlternatives(word: string, vocabulary: Vocabulary, aliases: AliasTable, options: PlanOptions): Alternative[] {
+  if (options.synonymWeight <= 0 || word.length < 3 || zipf(word) >= options.synonymMaxZipf) return [];
+  const out: Alternative[] = [];
+  for (const lemma of synonyms(word, options.synonymSenses)) {
+    if (zipf(lemma) >= options.synonymMaxZipf) continue;
+    const lemmaWords = splitWords(lemma);
+    const terms = phraseStems(lemmaWords);
+    if (terms.length > 0 && terms.every((t) => vocabulary.known(t))) out.push({ terms, weight: options.synonymWeight, via: 'synonym' });
+    for (const expansion of aliases.get(aliasKey(lemmaWords)) ?? []) {
+      out.push({ terms: expansion, weight: options.synonymWeight * options.aliasWeight, via: 'synonym' });
+    }
+  }
+  return out;
+}
+
 function makeConcept(words: QueryWord[], alternatives: Alternative[], vocabulary: Vocabulary, options: PlanOptions): Concept {
-  const knownTerms = alternatives.flatMap((a) => a.terms).filter((t) => vocabulary.known(t));
+  const knownTerms = alternatives.filter((a) => a.via !== 'synonym').flatMap((a) => a.terms).filter((t) => vocabulary.known(t));
   const spec = Math.max(...words.map((w) => specificity(joined(w), options.everyday)));
   const known = knownTerms.length > 0;
   const idf = known ? Math.max(...knownTerms.map((t) => vocabulary.idf(t))) : 1;
@@ -164,7 +209,7 @@ function makeConcept(words: QueryWord[], alternatives: Alternative[], vocabulary
   const scale = corrected ? options.correctedWeight : 1;
   return {
     text: words.map((w) => w.surface).join(' '),
-    weight: everyday * (0.3 + 0.7 * idf),
+    weight: everyday * (options.idfFloor + (1 - options.idfFloor) * idf),
     known,
     corrected,
     alternatives: alternatives.map((a) => ({ ...a, weight: a.weight * scale })),

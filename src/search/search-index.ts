@@ -2,6 +2,7 @@ import MiniSearch from 'minisearch';
 import type { Bank, Entry } from '../bank/types.js';
 import { GENERAL_ALIASES } from './general-aliases.js';
 import { indexTokens, splitWords } from './normalize.js';
+import { EntryPhrases } from './phrases.js';
 import { buildAliasTable, type AliasTable } from './query-plan.js';
 import { stem } from './stem.js';
 import { STOPWORDS } from './stopwords.js';
@@ -19,12 +20,25 @@ interface IndexedDoc {
   answer: string;
 }
 
-/** The built index: MiniSearch for scoring, plus what query planning needs. */
+/** Fields where a term matters however many entries use it: a passing mention in an answer does not. */
+const STRONG_FIELDS: Field[] = ['title', 'question', 'keywords'];
+
+/**
+ * A term used by more entries than this is searched in the strong fields only: in that
+ * many answers a mention tells entries apart hardly at all, and walking its postings is
+ * most of a query's cost on a large bank. Never reached by banks of a few hundred entries.
+ */
+const MAX_ANSWER_POSTINGS = 1_000;
+
+/** The built index: MiniSearch for scoring, plus what query planning and ranking need. */
 export interface SearchIndex {
   mini: MiniSearch<IndexedDoc>;
   vocabulary: Vocabulary;
   aliases: AliasTable;
   entries: Map<string, Entry>;
+  phrases: EntryPhrases;
+  /** The fields to search a term in (see MAX_ANSWER_POSTINGS). */
+  fieldsFor(term: string): Field[];
 }
 
 function processTerm(term: string): string | null {
@@ -65,5 +79,7 @@ export function buildSearchIndex(banks: readonly Bank[]): SearchIndex {
   for (const phrase of [...Object.keys(GENERAL_ALIASES), ...banks.flatMap((b) => Object.keys(b.aliases))]) {
     for (const word of splitWords(phrase)) vocabulary.addSurface(word.surface, true);
   }
-  return { mini, vocabulary, aliases, entries };
+  const all = [...FIELDS];
+  const fieldsFor = (term: string): Field[] => (vocabulary.documentFrequency(term) > MAX_ANSWER_POSTINGS ? STRONG_FIELDS : all);
+  return { mini, vocabulary, aliases, entries, phrases: new EntryPhrases(), fieldsFor };
 }

@@ -30,3 +30,29 @@ export function foldDerived(stemmed: string, known: (term: string) => boolean): 
   }
   return null;
 }
+
+/**
+ * Inflection-only stem for matching alias phrases: plurals and -ing/-ed forms meet
+ * their base ("retrying", "retries" -> "retry"; "throttling", "throttle" -> "throttl"),
+ * but derivations stay apart, unlike Porter's ("permissive" is not "permissions").
+ */
+export function lightStem(token: string): string {
+  if (token.length <= 3 || /\d/.test(token)) return token;
+  let w = token;
+  if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;
+  else if (/(?:ss|sh|ch|x|z)es$/.test(w)) w = w.slice(0, -2);
+  else if (w.endsWith('s') && !/(?:ss|us|is)$/.test(w)) w = w.slice(0, -1);
+  let inflected = false;
+  if (w.endsWith('ing') && w.length >= 6) {
+    w = w.slice(0, -3);
+    inflected = true;
+  } else if (w.endsWith('ed') && w.length >= 5) {
+    w = w.slice(0, -2);
+    inflected = true;
+  }
+  if (inflected) {
+    if (w.endsWith('i')) w = `${w.slice(0, -1)}y`;
+    else if (/([^aeiouslz])\1$/.test(w)) w = w.slice(0, -1);
+  }
+  return w.length > 3 && w.endsWith('e') ? w.slice(0, -1) : w;
+}

@@ -18,13 +18,38 @@ export class Vocabulary {
   private byLength: Map<number, string[]> | null = null;
   private sorted: string[] | null = null;
   private readonly aliasWords = new Set<string>();
+  private readonly termIds = new Map<string, number>();
+  private readonly corrections = new Map<string, Correction | null>();
+  private readonly bigrams = new Set<number>();
   private docs = 0;
 
-  /** Records one entry's terms (stems) and surface words. */
-  addDocument(stems: Iterable<string>, surfaces: Iterable<string>): void {
+  /** Records one entry's terms (stems, in text order) and surface words. */
+  addDocument(stems: readonly string[], surfaces: Iterable<string>): void {
     this.docs++;
     for (const s of new Set(stems)) this.docFreq.set(s, (this.docFreq.get(s) ?? 0) + 1);
+    for (let k = 1; k < stems.length; k++) this.bigrams.add(this.pairKey(stems[k - 1]!, stems[k]!));
     for (const w of surfaces) this.addSurface(w);
+  }
+
+  /** Whether some entry has stem `a` directly followed by stem `b` (stopwords skipped). */
+  adjacent(a: string, b: string): boolean {
+    const ia = this.termIds.get(a);
+    const ib = this.termIds.get(b);
+    return ia !== undefined && ib !== undefined && this.bigrams.has(ia * 0x200000 + ib);
+  }
+
+  // Term ids turn a pair into one number: a set of numbers costs a fraction of a set of strings.
+  private pairKey(a: string, b: string): number {
+    return this.termId(a) * 0x200000 + this.termId(b);
+  }
+
+  private termId(term: string): number {
+    let id = this.termIds.get(term);
+    if (id === undefined) {
+      id = this.termIds.size;
+      this.termIds.set(term, id);
+    }
+    return id;
   }
 
   /** Adds a word that typos may be corrected to even if no entry uses it (alias words). */
@@ -34,10 +59,16 @@ export class Vocabulary {
     this.surfaceStems.set(word, stem(word));
     this.byLength = null;
     this.sorted = null;
+    this.corrections.clear();
   }
 
   get documentCount(): number {
     return this.docs;
+  }
+
+  /** How many entries contain the stem. */
+  documentFrequency(stemmed: string): number {
+    return this.docFreq.get(stemmed) ?? 0;
   }
 
   /** Whether any entry contains the stem. */
@@ -63,8 +94,14 @@ export class Vocabulary {
    */
   correct(word: string): Correction | null {
     if (word.length < 5) return null;
+    const cached = this.corrections.get(word);
+    if (cached !== undefined) return cached;
     const max = word.length >= 8 ? 2 : 1;
-    return this.closest(word, max) ?? this.closest(stem(word), max);
+    const found = this.closest(word, max) ?? this.closest(stem(word), max);
+    // The vocabulary is fixed once built, so a word's correction never changes.
+    if (this.corrections.size >= 10_000) this.corrections.clear();
+    this.corrections.set(word, found);
+    return found;
   }
 
   private closest(word: string, max: number): Correction | null {

@@ -1,0 +1,85 @@
+import { zipf } from './english-frequency.js';
+import { joined, type Word } from './normalize.js';
+import { foldDerived, lightStem, stem } from './stem.js';
+import { STOPWORDS } from './stopwords.js';
+import type { Vocabulary } from './vocabulary.js';
+
+/** A query word after correction: `corrected` says it was changed (a guess, so it counts less). */
+export interface QueryWord extends Word {
+  corrected: boolean;
+}
+
+/** When to trust a correction. */
+export interface CorrectionOptions {
+  /** Words at least this common in English (Zipf) are real words, never corrected. */
+  maxZipfToCorrect: number;
+  /**
+   * Words at least this common are real words too, but may be real-word typos ("circuit
+   * braking"): they are corrected only when the fix forms a phrase the bank uses with a
+   * neighbouring query word.
+   */
+  realWordZipf: number;
+}
+
+/** Whether the bank, its aliases or its stopwords account for the word as typed. */
+export function isFamiliar(word: Word, vocabulary: Vocabulary): boolean {
+  const surface = joined(word);
+  if (STOPWORDS.has(surface) || vocabulary.isAliasWord(word.surface) || vocabulary.isAliasWord(surface)) return true;
+  if (word.parts.every((p) => vocabulary.known(stem(p)) || STOPWORDS.has(p))) return true;
+  return vocabulary.known(stem(surface)) || foldDerived(stem(surface), (t) => vocabulary.known(t)) !== null;
+}
+
+/**
+ * Splits a compound of two words the bank knows, but not as one word, into its parts,
+ * so each is matched on its own ("kernel-level" -> "kernel", "level"). Compounds the
+ * bank or an alias uses ("per-node", "east-west") stay whole, and so do those with an
+ * unknown part, which typo correction sees whole ("north-sout").
+ */
+export function splitUnknownCompounds(words: Word[], vocabulary: Vocabulary, isAliasKey: (word: Word) => boolean): Word[] {
+  const out: Word[] = [];
+  for (const word of words) {
+    const splittable =
+      word.parts.length === 2 &&
+      word.parts.every((p) => p.length >= 3 && !STOPWORDS.has(p) && vocabulary.known(stem(p))) &&
+      !vocabulary.known(stem(joined(word))) &&
+      !isAliasKey(word);
+    if (splittable) for (const part of word.parts) out.push({ surface: part, parts: [part] });
+    else out.push(word);
+  }
+  return out;
+}
+
+/**
+ * Replaces each word the bank has never seen by the closest word it has (a typo fix,
+ * then a prefix completion), when one is near and the word is not plainly English.
+ */
+export function correctWords(words: Word[], vocabulary: Vocabulary, options: CorrectionOptions): QueryWord[] {
+  const out: QueryWord[] = words.map((w) => ({ ...w, corrected: false }));
+  const pending: number[] = [];
+  words.forEach((word, i) => {
+    if (isFamiliar(word, vocabulary)) return;
+    const surface = joined(word);
+    const commonness = Math.max(zipf(surface), zipf(lightStem(surface)));
+    if (commonness >= options.maxZipfToCorrect) return;
+    if (commonness >= options.realWordZipf) pending.push(i);
+    else out[i] = fixed(word, vocabulary) ?? out[i]!;
+  });
+  // Real words second, so their neighbours are already corrected: "circut braking".
+  for (const i of pending) {
+    const fix = fixed(words[i]!, vocabulary);
+    if (fix && formsBankPhrase(stem(fix.surface), out[i - 1], out[i + 1], vocabulary)) out[i] = fix;
+  }
+  return out;
+}
+
+function fixed(word: Word, vocabulary: Vocabulary): QueryWord | null {
+  const surface = joined(word);
+  const fix = vocabulary.correct(surface) ?? vocabulary.complete(surface);
+  return fix ? { surface: fix.surface, parts: [fix.surface], corrected: true } : null;
+}
+
+function formsBankPhrase(fixed: string, before: Word | undefined, after: Word | undefined, vocabulary: Vocabulary): boolean {
+  const left = before ? stem(joined(before)) : null;
+  const right = after ? stem(joined(after)) : null;
+  return (left !== null && vocabulary.adjacent(left, fixed)) || (right !== null && vocabulary.adjacent(fixed, right));
+}
