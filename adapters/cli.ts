@@ -3,17 +3,38 @@
  *   ask [--json] [query...]          look up a query (no query: one per line from stdin)
  *   console [--script FILE|-] [--json]  the console chat, interactive or scripted
  *   banks check [path]               validate a bank file (or every bank) and list its entries
+ *   backup FILE                      online copy of the live database
+ *   export scores|progress [--format csv] [--out FILE]   CSV for onboarding leads
+ *   gaps [--json]                    lookups the bank could not answer, and answers voted unhelpful
  */
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { BotError, buildBank, createLookup, formatIssues, loadBanks, readBankSource, type Lookup } from '../src/index.js';
+import { existsSync, writeFileSync } from 'node:fs';
+import {
+  BotError,
+  buildBank,
+  Catalogue,
+  createLookup,
+  exportCsv,
+  formatIssues,
+  gapReport,
+  loadBanks,
+  openStore,
+  readBankSource,
+  type Config,
+  type Lookup,
+  type Store,
+} from '../src/index.js';
 import { jsonPrinter, runConsoleScript, runInteractiveConsole, textPrinter } from './console/console-app.js';
 import { configFromEnvironment } from './load-config.js';
 
 const USAGE = `usage: npm run --silent cli -- <command>
   ask [--json] [query...]             look up a query; with no query, one per line from stdin
   console [--script FILE|-] [--json]  the console chat (FILE - reads the script from stdin)
-  banks check [path]                  validate a bank file (default: every bank in BANKS_DIR)`;
+  banks check [path]                  validate a bank file (default: every bank in BANKS_DIR)
+  backup FILE                         online copy of the live database (safe while the bot runs)
+  export scores|progress [--format csv] [--out FILE]   CSV for onboarding leads (default: stdout)
+  gaps [--json]                       most frequent lookups with no answer, and unhelpful answers`;
 
 const out = (line: string): void => {
   process.stdout.write(`${line}\n`);
@@ -28,6 +49,12 @@ async function main(argv: string[]): Promise<number> {
       return consoleCommand(rest);
     case 'banks':
       return banks(rest);
+    case 'backup':
+      return backup(rest);
+    case 'export':
+      return exportCommand(rest);
+    case 'gaps':
+      return gaps(rest);
     case undefined:
     case 'help':
     case '--help':
@@ -115,6 +142,70 @@ function banks(args: string[]): number {
   }
   const config = configFromEnvironment();
   for (const bank of loadBanks(config.banksDir)) printBank(bank);
+  return 0;
+}
+
+function withStore<T>(config: Config, fn: (store: Store) => T): T {
+  const store = openStore(config.databasePath, Date.now());
+  try {
+    return fn(store);
+  } finally {
+    store.close();
+  }
+}
+
+async function backup(args: string[]): Promise<number> {
+  const [file] = args;
+  if (!file) {
+    process.stderr.write('backup needs a destination file: npm run --silent cli -- backup var/backup.db\n');
+    return 2;
+  }
+  if (existsSync(file)) {
+    process.stderr.write(`backup: ${file} already exists; choose a new file name\n`);
+    return 1;
+  }
+  const config = configFromEnvironment();
+  const store = openStore(config.databasePath, Date.now());
+  try {
+    await store.backup(file);
+  } finally {
+    store.close();
+  }
+  out(`backed up ${config.databasePath} to ${file}`);
+  return 0;
+}
+
+function exportCommand(args: string[]): number {
+  const [kind] = args;
+  const format = args.includes('--format') ? args[args.indexOf('--format') + 1] : 'csv';
+  const outFile = args.includes('--out') ? args[args.indexOf('--out') + 1] : undefined;
+  if ((kind !== 'scores' && kind !== 'progress') || format !== 'csv' || (args.includes('--out') && !outFile)) {
+    process.stderr.write('usage: export scores|progress [--format csv] [--out FILE]\n');
+    return 2;
+  }
+  const config = configFromEnvironment();
+  const catalogue = new Catalogue(loadBanks(config.banksDir));
+  const csv = withStore(config, (store) => exportCsv(kind, store.reports, catalogue));
+  if (outFile) writeFileSync(outFile, csv);
+  else process.stdout.write(csv);
+  return 0;
+}
+
+function gaps(args: string[]): number {
+  const config = configFromEnvironment();
+  const catalogue = new Catalogue(loadBanks(config.banksDir));
+  const report = withStore(config, (store) => gapReport(store.lookups, Date.now()));
+  if (args.includes('--json')) {
+    out(JSON.stringify(report));
+    return 0;
+  }
+  const title = (id: string | null): string => (id ? (catalogue.entry(id)?.title ?? id) : '-');
+  out(`Lookups with no good answer since ${new Date(report.sinceMs).toISOString()}:`);
+  if (report.unanswered.length === 0) out('  none');
+  for (const g of report.unanswered) out(`  ${String(g.count).padStart(4)}  ${g.query}   (closest: ${title(g.closestEntryId)})`);
+  out('Answers voted not helpful:');
+  if (report.unhelpful.length === 0) out('  none');
+  for (const u of report.unhelpful) out(`  ${String(u.votes).padStart(4)}  ${u.query} -> ${title(u.entryId)}`);
   return 0;
 }
 

@@ -1,11 +1,22 @@
 /**
- * The composition root (`npm start`): config, store, core, then what runs. With no
- * platform tokens set it opens the console chat; Slack and Discord arrive with their
- * own adapters.
+ * The composition root (`npm start`). With no platform tokens in the environment it opens
+ * the console chat; otherwise it runs the configured platform adapters, the per-minute
+ * scheduler tick and the HTTP server (health, readiness, metrics) until SIGTERM/SIGINT.
  */
-import { BotError } from '../src/index.js';
+import { BotError, type Config } from '../src/index.js';
 import { runInteractiveConsole } from './console/console-app.js';
 import { configFromEnvironment } from './load-config.js';
+import { createLogger } from './observability/create-logger.js';
+import { platformFactories } from './platform-factories.js';
+import { startBot } from './start-bot.js';
+import { systemClock } from './system-clock.js';
+
+/** How long a graceful stop may take before the process exits anyway. */
+const STOP_DEADLINE_MS = 25_000;
+
+function secretsOf(config: Config): string[] {
+  return [config.slack?.botToken, config.slack?.signingSecret, config.slack?.appToken, config.discord?.token].filter((s): s is string => Boolean(s));
+}
 
 async function main(): Promise<void> {
   const config = configFromEnvironment();
@@ -13,7 +24,27 @@ async function main(): Promise<void> {
     await runInteractiveConsole(config, process.stdin, (line) => process.stdout.write(`${line}\n`));
     return;
   }
-  throw new BotError('config.invalid', 'Slack and Discord adapters are not available in this build yet: unset their variables to use the console');
+  const logger = createLogger({ level: config.logLevel, pretty: process.stdout.isTTY === true, secrets: secretsOf(config) });
+  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
+  const running = await startBot(config, { logger, clock: systemClock, factories: platformFactories(config) });
+  let stopping = false;
+  const stop = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    setTimeout(() => {
+      logger.error({ signal }, 'graceful stop took too long; exiting');
+      process.exit(1);
+    }, STOP_DEADLINE_MS).unref();
+    running.stop(signal).then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, 'stop failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
 }
 
 main().catch((error: unknown) => {

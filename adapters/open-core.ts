@@ -1,4 +1,4 @@
-import { createBot, loadBanks, openStore, type Bot, type ChatPort, type Clock, type Config, type Logger, type Store } from '../src/index.js';
+import { createBot, loadBanks, openStore, type Bot, type ChatPort, type Clock, type Config, type Logger, type Store, type Telemetry } from '../src/index.js';
 
 export interface OpenedCore {
   bot: Bot;
@@ -6,9 +6,17 @@ export interface OpenedCore {
 }
 
 /** Loads the banks, opens and migrates the database, and builds the core. */
-export function openCore(config: Config, ports: { clock: Clock; chat: ChatPort; logger?: Logger }): OpenedCore {
+export function openCore(config: Config, ports: { clock: Clock; chat: ChatPort; logger?: Logger; telemetry?: Telemetry }): OpenedCore {
   const banks = loadBanks(config.banksDir);
   const store = openStore(config.databasePath, ports.clock.now().getTime());
-  const bot = createBot({ banks, store, clock: ports.clock, chat: ports.chat, commandName: config.commandName, ...(ports.logger ? { logger: ports.logger } : {}) });
+  const bot = createBot({
+    banks,
+    store,
+    clock: ports.clock,
+    chat: ports.chat,
+    commandName: config.commandName,
+    ...(ports.logger ? { logger: ports.logger } : {}),
+    ...(ports.telemetry ? { telemetry: ports.telemetry } : {}),
+  });
   return { bot, store };
 }

@@ -8,6 +8,8 @@ import type { CoreDeps } from './commands/deps.js';
 import { silentLogger, type Logger } from './logger.js';
 import type { ActionReply, OutgoingMessage } from './messages/model.js';
 import type { Random } from './quiz/random.js';
+import { DEFAULT_RATE_LIMITS, RateLimiter, type RateLimits } from './commands/rate-limit.js';
+import { noTelemetry, type Telemetry } from './telemetry.js';
 import { runTick, type TickReport } from './schedule/run-tick.js';
 import { createLookup, type Lookup } from './search/lookup.js';
 import type { Store } from './store/sqlite-store.js';
@@ -21,6 +23,10 @@ export interface BotOptions {
   commandName?: string;
   /** Shuffles and picks (default Math.random); tests pass a seeded one. */
   random?: Random;
+  /** Where metrics go (default: nowhere). */
+  telemetry?: Telemetry;
+  /** Per-person budgets (default 30 lookups and 60 quiz clicks a minute; 0 = unlimited). */
+  rateLimits?: Partial<RateLimits>;
   /** A prebuilt lookup over the same banks (the CLI shares one); built here otherwise. */
   lookup?: Lookup;
 }
@@ -33,6 +39,8 @@ export interface Bot {
   handleAction(input: IncomingAction): Promise<ActionReply>;
   /** Runs due scheduled work at the clock's current time: reveals, retries, new rounds. */
   tick(): Promise<TickReport>;
+  /** Resolves when no tick is running (shutdown waits on it); never starts one. */
+  idle(): Promise<void>;
   /** When the next scheduled work falls due (ms), or null; the console's clock jumps there. */
   nextJobAt(): number | null;
   readonly lookup: Lookup;
@@ -51,14 +59,26 @@ export function createBot(options: BotOptions): Bot {
     logger: options.logger ?? silentLogger,
     commandName: options.commandName ?? 'mesh',
     random: options.random ?? Math.random,
+    telemetry: options.telemetry ?? noTelemetry,
+    limits: {
+      lookups: new RateLimiter(options.rateLimits?.lookupsPerMinute ?? DEFAULT_RATE_LIMITS.lookupsPerMinute),
+      answers: new RateLimiter(options.rateLimits?.answersPerMinute ?? DEFAULT_RATE_LIMITS.answersPerMinute),
+    },
   };
   // Ticks never overlap: a slow platform call must not let two ticks claim and post together.
   let ticking: Promise<TickReport> | null = null;
   const tick = (): Promise<TickReport> => {
     if (!ticking) {
-      ticking = runTick(deps, deps.clock.now().getTime()).finally(() => {
-        ticking = null;
-      });
+      // performance.now() measures the tick for metrics only; no decision depends on it.
+      const started = performance.now();
+      ticking = runTick(deps, deps.clock.now().getTime())
+        .then((report) => {
+          deps.telemetry.tick(report, (performance.now() - started) / 1000);
+          return report;
+        })
+        .finally(() => {
+          ticking = null;
+        });
     }
     return ticking;
   };
@@ -66,6 +86,9 @@ export function createBot(options: BotOptions): Bot {
     handleCommand: (input) => handleCommand(deps, input),
     handleAction: (input) => handleAction(deps, input),
     tick,
+    idle: async () => {
+      await ticking?.catch(() => undefined);
+    },
     nextJobAt: () => {
       const times = [deps.store.schedules.earliestFire(), deps.store.rounds.earliestClose()].filter((t): t is number => t !== null);
       return times.length > 0 ? Math.min(...times) : null;

@@ -164,7 +164,8 @@ function buildTable(lines: { text: string; line: number }[], file: string, issue
   const header = rows[0]!;
   const separator = rows[1];
   if (!separator || !separator.every((c) => SEPARATOR_CELL.test(c))) {
-    issues.push({ file, line: lines[0]!.line + 1, message: 'expected a table separator row like "|---|---|" after the table header' });
+    // Point at the row that should have been the separator, or at a lone header row.
+    issues.push({ file, line: (lines[1] ?? lines[0]!).line, message: 'expected a table separator row like "|---|---|" after the table header' });
     return null;
   }
   const body = rows.slice(2);

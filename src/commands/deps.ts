@@ -3,6 +3,8 @@ import type { ChatPort } from '../chat-port.js';
 import type { Clock } from '../clock.js';
 import type { Logger } from '../logger.js';
 import type { Random } from '../quiz/random.js';
+import type { Telemetry } from '../telemetry.js';
+import type { RateLimiter } from './rate-limit.js';
 import type { Lookup } from '../search/lookup.js';
 import type { Store } from '../store/sqlite-store.js';
 
@@ -16,6 +18,9 @@ export interface CoreDeps {
   logger: Logger;
   /** Shuffles and picks; seeded in tests. */
   random: Random;
+  telemetry: Telemetry;
+  /** Per-person budgets for lookups and quiz clicks. */
+  limits: { lookups: RateLimiter; answers: RateLimiter };
   /** The slash command's name (default `mesh`), for usage lines. */
   commandName: string;
 }

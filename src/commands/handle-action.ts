@@ -9,6 +9,7 @@ import { QUIZ_ACTIONS } from '../quiz/round-view.js';
 import { submitAnswer } from '../quiz/submit-answer.js';
 import { answerReply } from './ask.js';
 import type { CoreDeps } from './deps.js';
+import { personKey } from './handle-command.js';
 import { entryBlocks, entryLabel } from './entry-view.js';
 
 /**
@@ -28,10 +29,17 @@ function practiceReply(result: PracticeResult): ActionReply {
   return result.ok ? { messages: [], replace: result.replace } : { messages: [failureReply(result.code)] };
 }
 
+const LIMITED_ACTIONS = new Set<string>([QUIZ_ACTIONS.answer, QUIZ_ACTIONS.recallGrade, PRACTICE_ACTIONS.answer, PRACTICE_ACTIONS.grade, PRACTICE_ACTIONS.next]);
+
 function run(deps: CoreDeps, input: IncomingAction, nowMs: number): ActionReply {
+  if (LIMITED_ACTIONS.has(input.actionId) && !deps.limits.answers.allow(personKey(input), nowMs)) {
+    deps.telemetry.rateLimited('answer');
+    return { messages: [failureReply('rate.limited')] };
+  }
   switch (input.actionId) {
     case QUIZ_ACTIONS.answer: {
       const result = submitAnswer(deps, input, input.value, nowMs);
+      deps.telemetry.answer(result.code);
       if (result.code === 'quiz.recorded') {
         const text = `Locked in: ${result.label}. The answer is revealed when the round closes (${formatInZone(result.closesMs, result.zone)}).`;
         return { messages: [ephemeral({ text, blocks: [{ type: 'text', text }] })] };
@@ -60,6 +68,14 @@ function run(deps: CoreDeps, input: IncomingAction, nowMs: number): ActionReply 
       return practiceReply(gradePractice(deps, input, input.value, nowMs));
     case PRACTICE_ACTIONS.next:
       return { messages: [input.value === 'review' ? reviewCommand(deps, input, nowMs) : practiceCommand(deps, input, nowMs)] };
+    case 'ask.vote': {
+      const match = /^(\d{1,12}):([01])$/.exec(input.value);
+      if (!match || !deps.store.lookups.vote(Number(match[1]), input.userId, match[2] === '1', nowMs)) {
+        return { messages: [failureReply('action.unknown')] };
+      }
+      const text = match[2] === '1' ? 'Thanks: glad it helped.' : 'Thanks: noted for the bank authors as a gap.';
+      return { messages: [ephemeral({ text, blocks: [{ type: 'text', text }] })] };
+    }
     case 'ask.more': {
       const e = deps.catalogue.entry(input.value);
       if (!e) return { messages: [failureReply('entry.not_found')] };

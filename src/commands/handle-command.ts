@@ -1,9 +1,11 @@
 import type { IncomingCommand } from '../chat-port.js';
 import { asBotError } from '../errors.js';
 import { failureReply } from '../messages/failures.js';
+import { quoteUserText } from '../messages/safe-text.js';
 import type { OutgoingMessage } from '../messages/model.js';
 import { ask } from './ask.js';
 import type { CoreDeps } from './deps.js';
+import { gapReport, gapsReply } from './gaps.js';
 import { helpReply } from './help.js';
 import { parseCommand, type Command } from './parse-command.js';
 import { topicsReply } from './topics.js';
@@ -11,6 +13,11 @@ import { leaderboardCommand } from '../quiz/leaderboard.js';
 import { practiceCommand, reviewCommand } from '../quiz/practice.js';
 import { progressCommand } from '../quiz/progress.js';
 import { postCommand, scheduleCommand } from '../schedule/schedule-command.js';
+
+/** A person on a platform, as rate limits count them. */
+export function personKey(actor: IncomingCommand | { platform: string; workspaceId: string; userId: string }): string {
+  return `${actor.platform}:${actor.workspaceId}:${actor.userId}`;
+}
 
 const ADMIN_ONLY = new Set<Command['name']>(['schedule', 'post', 'gaps']);
 
@@ -23,7 +30,7 @@ export async function handleCommand(deps: CoreDeps, input: IncomingCommand): Pro
     const parsed = parseCommand(input.text);
     if (!parsed.ok) {
       if (parsed.code === 'command.unknown') {
-        return [{ ...helpReply(deps.commandName, `I don't know "${parsed.word}".`), failure: 'command.unknown' }];
+        return [{ ...helpReply(deps.commandName, `I don't know "${quoteUserText(parsed.word, 40)}".`), failure: 'command.unknown' }];
       }
       return [failureReply('command.usage', `Usage: /${deps.commandName} ${parsed.usage}`)];
     }
@@ -42,8 +49,17 @@ export async function handleCommand(deps: CoreDeps, input: IncomingCommand): Pro
 async function run(deps: CoreDeps, input: IncomingCommand, command: Command): Promise<OutgoingMessage[]> {
   const nowMs = deps.clock.now().getTime();
   switch (command.name) {
-    case 'ask':
-      return [ask({ lookup: deps.lookup, lookups: deps.store.lookups }, input, command.query, nowMs)];
+    case 'ask': {
+      if (!deps.limits.lookups.allow(personKey(input), nowMs)) {
+        deps.telemetry.rateLimited('lookup');
+        return [failureReply('rate.limited')];
+      }
+      // performance.now() times the lookup for metrics only.
+      const started = performance.now();
+      const reply = ask({ lookup: deps.lookup, lookups: deps.store.lookups }, input, command.query, nowMs);
+      deps.telemetry.lookup(reply.failure !== 'ask.no_match' && reply.failure === undefined, (performance.now() - started) / 1000);
+      return [reply];
+    }
     case 'topics':
       return [topicsReply(deps.catalogue.banks)];
     case 'help':
@@ -58,9 +74,12 @@ async function run(deps: CoreDeps, input: IncomingCommand, command: Command): Pr
       return [progressCommand(deps, input, command.userId)];
     case 'schedule':
       return [scheduleCommand(deps, input, command.args, nowMs)];
-    case 'post':
-      return [await postCommand(deps, input, nowMs)];
+    case 'post': {
+      const reply = await postCommand(deps, input, nowMs);
+      if (reply.failure === undefined) deps.telemetry.round('opened');
+      return [reply];
+    }
     case 'gaps':
-      return [failureReply('command.not_available', '"gaps" is not available yet.')];
+      return [gapsReply(gapReport(deps.store.lookups, nowMs), deps.catalogue)];
   }
 }

@@ -4,14 +4,9 @@ import { closeRound, openRound, postRound, revealRound, ROUND_MAX_OPEN_MS } from
 import type { StoredSchedule } from '../store/quiz-ports.js';
 import { nextFire } from './next-fire.js';
 
-/** What one tick did, for logs, metrics and tests. */
-export interface TickReport {
-  closed: number;
-  opened: number;
-  retried: number;
-  missed: number;
-  failed: number;
-}
+import type { TickReport } from './tick-report.js';
+
+export type { TickReport };
 
 /** How much one tick takes on, so a backlog never makes one tick run for minutes. */
 const BATCH = 500;

@@ -1,6 +1,7 @@
 import type { Actor } from '../chat-port.js';
 import type { CoreDeps } from '../commands/deps.js';
 import { failureReply } from '../messages/failures.js';
+import { quoteUserText } from '../messages/safe-text.js';
 import { ephemeral, toChannel, type OutgoingMessage } from '../messages/model.js';
 import { formatInZone } from '../quiz/format-time.js';
 import { openRound, ROUND_MAX_OPEN_MS } from '../quiz/round-lifecycle.js';
@@ -16,13 +17,13 @@ export function scheduleCommand(deps: CoreDeps, actor: Actor, args: string, nowM
   if (!parsed.ok) {
     switch (parsed.code) {
       case 'schedule.bad_time':
-        return failureReply(parsed.code, `"${parsed.given}" is not a time of day: use HH:MM, 24-hour (e.g. 09:30). ${usage}`);
+        return failureReply(parsed.code, `"${quoteUserText(parsed.given, 60)}" is not a time of day: use HH:MM, 24-hour (e.g. 09:30). ${usage}`);
       case 'schedule.bad_zone':
-        return failureReply(parsed.code, `"${parsed.given}" is not a time zone I know: use an IANA name like Europe/Berlin, America/New_York or UTC.`);
+        return failureReply(parsed.code, `"${quoteUserText(parsed.given, 60)}" is not a time zone I know: use an IANA name like Europe/Berlin, America/New_York or UTC.`);
       case 'schedule.bad_days':
-        return failureReply(parsed.code, `"${parsed.given}": ${parsed.reason}.`);
+        return failureReply(parsed.code, `"${quoteUserText(parsed.given, 60)}": ${parsed.reason}.`);
       case 'schedule.too_frequent':
-        return failureReply(parsed.code, `"${parsed.given}" would start more than one round an hour: pick at most one round a day or so.`);
+        return failureReply(parsed.code, `"${quoteUserText(parsed.given, 60)}" would start more than one round an hour: pick at most one round a day or so.`);
     }
   }
   const request = parsed.request;

@@ -20,12 +20,24 @@ export interface Gap {
   closestEntryId: string | null;
 }
 
+/** An answer people keep marking as not helpful for a query. */
+export interface UnhelpfulAnswer {
+  query: string;
+  entryId: string;
+  votes: number;
+  lastAtMs: number;
+}
+
 /** The log of lookups, for gap reports. */
 export interface LookupLog {
   /** Appends one lookup; returns its id. */
   record(row: LookupRecord): number;
   /** The most frequent unanswered queries since a time, most asked first. */
   gaps(sinceMs: number, limit: number): Gap[];
+  /** Records (or changes) one person's vote on one lookup's answer; false if the lookup is unknown. */
+  vote(lookupId: number, userId: string, helpful: boolean, atMs: number): boolean;
+  /** Answers most often voted not helpful since a time, per query and entry. */
+  unhelpful(sinceMs: number, limit: number): UnhelpfulAnswer[];
   /** How many lookups are logged (answered and not). */
   count(): { total: number; answered: number };
 }

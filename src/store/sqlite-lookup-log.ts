@@ -1,5 +1,5 @@
 import type { Db } from './open-database.js';
-import type { Gap, LookupLog, LookupRecord } from './ports.js';
+import type { Gap, LookupLog, LookupRecord, UnhelpfulAnswer } from './ports.js';
 
 export function createSqliteLookupLog(db: Db): LookupLog {
   const insert = db.prepare(`INSERT INTO lookups
@@ -9,10 +9,23 @@ export function createSqliteLookupLog(db: Db): LookupLog {
       (SELECT top_entry_id FROM lookups l2 WHERE lower(trim(l2.query)) = lower(trim(l.query)) ORDER BY at_ms DESC LIMIT 1) AS closestEntryId
     FROM lookups l WHERE answered = 0 AND at_ms >= ? GROUP BY lower(trim(query))
     ORDER BY count DESC, lastAtMs DESC LIMIT ?`);
+  const exists = db.prepare('SELECT 1 FROM lookups WHERE id = ?').pluck();
+  const vote = db.prepare(`INSERT INTO lookup_votes (lookup_id, user_id, helpful, at_ms) VALUES (?, ?, ?, ?)
+    ON CONFLICT (lookup_id, user_id) DO UPDATE SET helpful = excluded.helpful, at_ms = excluded.at_ms`);
+  const unhelpful = db.prepare(`SELECT lower(trim(l.query)) AS query, l.top_entry_id AS entryId, count(*) AS votes, max(v.at_ms) AS lastAtMs
+    FROM lookup_votes v JOIN lookups l ON l.id = v.lookup_id
+    WHERE v.helpful = 0 AND v.at_ms >= ? AND l.top_entry_id IS NOT NULL
+    GROUP BY lower(trim(l.query)), l.top_entry_id ORDER BY votes DESC, lastAtMs DESC LIMIT ?`);
   const count = db.prepare('SELECT count(*) AS total, coalesce(sum(answered), 0) AS answered FROM lookups');
   return {
     record: (row: LookupRecord) => Number(insert.run({ ...row, answered: row.answered ? 1 : 0 }).lastInsertRowid),
     gaps: (sinceMs, limit) => gaps.all(sinceMs, limit) as Gap[],
     count: () => count.get() as { total: number; answered: number },
+    vote: (lookupId, userId, helpful, atMs) => {
+      if (exists.get(lookupId) === undefined) return false;
+      vote.run(lookupId, userId, helpful ? 1 : 0, atMs);
+      return true;
+    },
+    unhelpful: (sinceMs, limit) => unhelpful.all(sinceMs, limit) as UnhelpfulAnswer[],
   };
 }

@@ -5,6 +5,7 @@ import type { Answers, Learning, People, Rounds, Schedules, Sequences } from './
 import { createSqliteAnswers } from './sqlite-answers.js';
 import { createSqliteLearning } from './sqlite-learning.js';
 import { createSqliteLookupLog } from './sqlite-lookup-log.js';
+import { createSqliteReports, type Reports } from './sqlite-reports.js';
 import { createSqlitePeople } from './sqlite-people.js';
 import { createSqliteRounds } from './sqlite-rounds.js';
 import { createSqliteSchedules } from './sqlite-schedules.js';
@@ -19,6 +20,9 @@ export interface Store {
   answers: Answers;
   learning: Learning;
   sequences: Sequences;
+  reports: Reports;
+  /** Copies the live database to a file, consistently, while the bot keeps running. */
+  backup(path: string): Promise<void>;
   /** Runs `fn` in one transaction (nested calls join it): all of its writes, or none. */
   transaction<T>(fn: () => T): T;
   /** Where the data lives, for start-up messages. */
@@ -50,6 +54,10 @@ export function createStore(db: Db, location: string): Store {
     answers: createSqliteAnswers(db),
     learning: createSqliteLearning(db),
     sequences: createSqliteSequences(db),
+    reports: createSqliteReports(db),
+    backup: async (path) => {
+      await db.backup(path);
+    },
     transaction: <T>(fn: () => T): T => db.transaction(fn)(),
     location,
     isWritable: () => {

@@ -1,0 +1,111 @@
+import { schedule, type ScheduledTask } from 'node-cron';
+import type { Bot, Clock, Config, Store } from '../src/index.js';
+import { healthRoutes } from './http/health-routes.js';
+import type { HttpRoute } from './http/routes.js';
+import { serveRoutes, type RunningServer } from './http/serve-routes.js';
+import type { AppLogger } from './observability/create-logger.js';
+import { createMetrics, type Metrics } from './observability/metrics.js';
+import { openCore } from './open-core.js';
+import type { BotHandle, PlatformAdapter, PlatformCallObserver } from './platform-adapter.js';
+import { routeChat } from './route-chat.js';
+
+/** What an adapter factory gets: its slice of the world. */
+export interface AdapterContext {
+  config: Config;
+  bot: BotHandle;
+  logger: AppLogger;
+  observer: PlatformCallObserver;
+  /** Health and metrics routes, for an adapter that serves HTTP itself (Slack in HTTP mode). */
+  routes: HttpRoute[];
+}
+
+/** Builds one platform adapter; `servesRoutes` says it serves `routes` on PORT itself. */
+export type AdapterFactory = (context: AdapterContext) => { adapter: PlatformAdapter; servesRoutes: boolean };
+
+export interface RunningBot {
+  bot: Bot;
+  store: Store;
+  metrics: Metrics;
+  adapters: PlatformAdapter[];
+  /** The port health and metrics answer on. */
+  httpPort: number | null;
+  /** Graceful stop: no new work, in-flight work and a running tick finish (bounded), then close. */
+  stop(reason: string): Promise<void>;
+}
+
+/** How long shutdown waits for a running tick before closing anyway. */
+const TICK_DRAIN_MS = 10_000;
+
+/**
+ * The running bot for Slack and/or Discord: store and core, the platform adapters, the
+ * per-minute tick (node-cron) and the HTTP server for /healthz, /readyz and /metrics.
+ */
+export async function startBot(config: Config, options: { logger: AppLogger; clock: Clock; factories: AdapterFactory[]; metrics?: Metrics }): Promise<RunningBot> {
+  const { logger, clock } = options;
+  const metrics = options.metrics ?? createMetrics();
+  let stopping = false;
+  let bot: Bot | undefined;
+  let store: Store | undefined;
+  const adapters: PlatformAdapter[] = [];
+  const routes = healthRoutes({ store: () => store, adapters, metrics, stopping: () => stopping });
+  const handle: BotHandle = () => {
+    if (!bot) throw new Error('the bot is not ready yet');
+    return bot;
+  };
+  let routesServed = false;
+  for (const factory of options.factories) {
+    const built = factory({ config, bot: handle, logger, observer: metrics, routes });
+    adapters.push(built.adapter);
+    routesServed ||= built.servesRoutes;
+  }
+  const core = openCore(config, { clock, chat: routeChat(adapters), logger, telemetry: metrics });
+  bot = core.bot;
+  store = core.store;
+  logger.info({ database: config.databasePath, banks: core.bot.catalogue.banks.map((b) => `${b.slug}:${b.entries.length}`), platforms: adapters.map((a) => a.platform) }, 'meshbot starting');
+
+  let server: RunningServer | null = null;
+  let task: ScheduledTask | null = null;
+  const tick = async (): Promise<void> => {
+    if (stopping || !bot) return;
+    try {
+      const report = await bot.tick();
+      metrics.markTickAt(clock.now().getTime());
+      if (report.opened || report.closed || report.missed || report.failed || report.retried) logger.info({ ...report }, 'tick');
+    } catch (error) {
+      logger.error({ err: error }, 'tick failed');
+    }
+  };
+  try {
+    for (const adapter of adapters) await adapter.start();
+    if (!routesServed) server = await serveRoutes(routes, config.port);
+    task = schedule('* * * * *', tick, { noOverlap: true, name: 'meshbot-tick' });
+    void tick();
+  } catch (error) {
+    await Promise.allSettled(adapters.map((a) => a.stop()));
+    await server?.close(1000);
+    core.store.close();
+    throw error;
+  }
+  logger.info({ port: server?.port ?? config.port }, 'meshbot ready');
+
+  return {
+    bot: core.bot,
+    store: core.store,
+    metrics,
+    adapters,
+    httpPort: server?.port ?? (routesServed ? config.port : null),
+    stop: async (reason: string) => {
+      if (stopping) return;
+      stopping = true;
+      logger.info({ reason }, 'meshbot stopping');
+      await task?.stop();
+      // A tick mid-flight has claimed rounds and is posting them: let it finish (bounded).
+      await Promise.race([core.bot.idle(), new Promise((resolve) => setTimeout(resolve, TICK_DRAIN_MS).unref())]);
+      await Promise.allSettled(adapters.map((a) => a.stop()));
+      await server?.close();
+      core.store.close();
+      logger.info({}, 'meshbot stopped');
+      logger.flush();
+    },
+  };
+}
