@@ -6,6 +6,7 @@
  *   backup FILE                      online copy of the live database
  *   export scores|progress [--format csv] [--out FILE]   CSV for onboarding leads
  *   gaps [--json]                    lookups the bank could not answer, and answers voted unhelpful
+ *   discord register [--guild ID]    register the slash commands with Discord
  */
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
@@ -26,6 +27,7 @@ import {
   type Store,
 } from '../src/index.js';
 import { jsonPrinter, runConsoleScript, runInteractiveConsole, textPrinter } from './console/console-app.js';
+import { discordCli } from './discord/index.js';
 import { configFromEnvironment } from './load-config.js';
 
 const USAGE = `usage: npm run --silent cli -- <command>
@@ -34,7 +36,8 @@ const USAGE = `usage: npm run --silent cli -- <command>
   banks check [path]                  validate a bank file (default: every bank in BANKS_DIR)
   backup FILE                         online copy of the live database (safe while the bot runs)
   export scores|progress [--format csv] [--out FILE]   CSV for onboarding leads (default: stdout)
-  gaps [--json]                       most frequent lookups with no answer, and unhelpful answers`;
+  gaps [--json]                       most frequent lookups with no answer, and unhelpful answers
+  discord register [--guild ID]       register /mesh (and /mesh-admin) with Discord; discord commands prints them`;
 
 const out = (line: string): void => {
   process.stdout.write(`${line}\n`);
@@ -55,6 +58,8 @@ async function main(argv: string[]): Promise<number> {
       return exportCommand(rest);
     case 'gaps':
       return gaps(rest);
+    case 'discord':
+      return discordCli(rest, configFromEnvironment());
     case undefined:
     case 'help':
     case '--help':

@@ -1,11 +1,25 @@
-import { BotError, type Config } from '../src/index.js';
+import type { Config } from '../src/index.js';
+import { createDiscordAdapter } from './discord/index.js';
+import { createSlackAdapter } from './slack/slack-adapter.js';
 import type { AdapterFactory } from './start-bot.js';
 
 /** The adapters the configuration turns on (Slack and Discord may run together). */
 export function platformFactories(config: Config): AdapterFactory[] {
   const factories: AdapterFactory[] = [];
-  if (config.slack || config.discord) {
-    throw new BotError('config.invalid', 'Slack and Discord adapters are not wired into this build yet: unset their variables to use the console');
+  if (config.slack) {
+    const slack = config.slack;
+    factories.push(({ bot, logger, observer, routes }) => {
+      const adapter = createSlackAdapter({ config: slack, bot, logger, observer, adminUserIds: config.adminUserIds, port: config.port, routes });
+      // In HTTP mode Bolt serves /healthz and /metrics beside /slack/events; Socket Mode needs our own server.
+      return { adapter, servesRoutes: adapter.servesRoutes };
+    });
+  }
+  if (config.discord) {
+    const discord = config.discord;
+    factories.push(({ bot, logger, observer }) => ({
+      adapter: createDiscordAdapter({ config: discord, bot, logger, observer, adminUserIds: config.adminUserIds, commandName: config.commandName }),
+      servesRoutes: false,
+    }));
   }
   return factories;
 }

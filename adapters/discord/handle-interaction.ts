@@ -1,0 +1,58 @@
+/**
+ * One interaction from arrival to answer: map it to the core's plain data, run the core,
+ * deliver the replies. Never throws: a failure is logged with the channel and user (the
+ * person sees Discord's "interaction failed", never a stack trace).
+ */
+import { MessageFlags, type Interaction } from 'discord.js';
+import type { Logger } from '../../src/index.js';
+import type { BotHandle, PlatformCallObserver } from '../platform-adapter.js';
+import { suggestions } from './autocomplete.js';
+import { mapInteraction, type MappingContext } from './map-interaction.js';
+import { observed } from './observe-call.js';
+import { answerAction, answerCommand } from './respond.js';
+
+/** What handling an interaction needs. */
+export interface InteractionDeps {
+  bot: BotHandle;
+  logger: Logger;
+  observer: PlatformCallObserver;
+  adminUserIds: ReadonlySet<string>;
+  /** The base command name (default: the bot's). */
+  commandName?: string;
+  deferAfterMs: number;
+}
+
+/** Handles one interaction; resolves when its answer is delivered (or has failed and been logged). */
+export async function handleInteraction(interaction: Interaction, deps: InteractionDeps): Promise<void> {
+  const bot = deps.bot();
+  const context: MappingContext = { commandName: deps.commandName ?? bot.commandName, adminUserIds: deps.adminUserIds };
+  const request = mapInteraction(interaction, context);
+  try {
+    switch (request.kind) {
+      case 'command':
+        if (interaction.isChatInputCommand()) await answerCommand(interaction, bot.handleCommand(request.command), request.slow, deps);
+        return;
+      case 'action':
+        if (interaction.isButton()) await answerAction(interaction, bot.handleAction(request.action), deps);
+        return;
+      case 'autocomplete':
+        if (interaction.isAutocomplete()) {
+          const choices = suggestions(request.field, request.text, bot.lookup);
+          await observed(deps.observer, 'interactions.autocomplete', () => interaction.respond(choices));
+        }
+        return;
+      case 'refused':
+        deps.logger.info({ channel: interaction.channelId, user: interaction.user.id, reason: request.reason }, 'Discord interaction refused');
+        if (request.reply && interaction.isRepliable()) {
+          const reply = request.reply;
+          await observed(deps.observer, 'interactions.reply', () => interaction.reply({ content: reply, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } }));
+        }
+        return;
+    }
+  } catch (error) {
+    deps.logger.warn(
+      { err: error, channel: interaction.channelId, guild: interaction.guildId, user: interaction.user.id, kind: request.kind },
+      'answering a Discord interaction failed',
+    );
+  }
+}

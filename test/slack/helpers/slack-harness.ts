@@ -1,0 +1,112 @@
+/**
+ * The real Slack adapter (Bolt and all) around a real core, wired to a Web API stand-in,
+ * everything on 127.0.0.1. No vitest imports: the bench builds the same thing.
+ */
+import { createBot, loadBanks, ManualClock, openStore, seededRandom, type Bank, type Bot, type Logger, type Store } from '../../../src/index.js';
+import type { PlatformCallObserver } from '../../../adapters/platform-adapter.js';
+import { createSlackAdapter, type SlackAdapter, type SlackAdapterOptions } from '../../../adapters/slack/slack-adapter.js';
+import { SIGNING_SECRET } from './signed-request.js';
+import { WebApiStandIn } from './web-api-standin.js';
+
+let banks: Bank[] | null = null;
+
+/** The shipped banks, parsed once per process. */
+export function seedBanks(): Bank[] {
+  banks ??= loadBanks('data/banks');
+  return banks;
+}
+
+/** A logger that keeps every line, for assertions and for reading a failed test. */
+export class RecordingLogger implements Logger {
+  readonly lines: { level: string; fields: object; message: string }[] = [];
+  debug(fields: object, message: string): void {
+    this.lines.push({ level: 'debug', fields, message });
+  }
+  info(fields: object, message: string): void {
+    this.lines.push({ level: 'info', fields, message });
+  }
+  warn(fields: object, message: string): void {
+    this.lines.push({ level: 'warn', fields, message });
+  }
+  error(fields: object, message: string): void {
+    this.lines.push({ level: 'error', fields, message });
+  }
+  messages(level?: string): string[] {
+    return this.lines.filter((l) => !level || l.level === level).map((l) => l.message);
+  }
+}
+
+/** An observer that keeps every call and retry. */
+export class RecordingObserver implements PlatformCallObserver {
+  readonly calls: { method: string; outcome: string }[] = [];
+  readonly retries: { method: string; reason: string }[] = [];
+  call(_platform: string, method: string, outcome: string): void {
+    this.calls.push({ method, outcome });
+  }
+  retry(_platform: string, method: string, reason: string): void {
+    this.retries.push({ method, reason });
+  }
+}
+
+export interface Harness {
+  standin: WebApiStandIn;
+  adapter: SlackAdapter;
+  bot: Bot;
+  store: Store;
+  clock: ManualClock;
+  logger: RecordingLogger;
+  observer: RecordingObserver;
+  /** Where Slack would POST commands and interactions. */
+  eventsUrl: string;
+  close(): Promise<void>;
+}
+
+export interface HarnessOptions extends Partial<Omit<SlackAdapterOptions, 'config' | 'bot' | 'logger' | 'observer'>> {
+  appToken?: string;
+  /** Runs before the adapter starts (scripts for auth.test, Socket Mode handlers). */
+  prepare?: (standin: WebApiStandIn) => void;
+  /** Per-person budgets of the core (default: the core's). */
+  rateLimits?: { lookupsPerMinute?: number; answersPerMinute?: number };
+}
+
+/** Starts a stand-in, a core on an in-memory database, and the Slack adapter (HTTP mode unless an app token is given). */
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const { appToken, prepare, rateLimits, ...adapterOptions } = options;
+  const standin = await new WebApiStandIn().start();
+  prepare?.(standin);
+  const clock = new ManualClock(new Date('2026-12-01T08:00:00Z'));
+  const store = openStore(':memory:', clock.now().getTime());
+  const logger = new RecordingLogger();
+  const observer = new RecordingObserver();
+  let bot: Bot | null = null;
+  const adapter = createSlackAdapter({
+    config: { botToken: 'xoxb-test-token', signingSecret: SIGNING_SECRET, apiUrl: standin.apiUrl, ...(appToken ? { appToken } : {}) },
+    bot: () => {
+      if (!bot) throw new Error('the bot is not built yet');
+      return bot;
+    },
+    logger,
+    observer,
+    adminUserIds: [],
+    port: 0,
+    host: '127.0.0.1',
+    retry: { attempts: 1 },
+    drainTimeoutMs: 2_000,
+    connectTimeoutMs: 5_000,
+    ...adapterOptions,
+  });
+  bot = createBot({ banks: seedBanks(), store, clock, chat: adapter.chat, random: seededRandom(7), logger, ...(rateLimits ? { rateLimits } : {}) });
+  const close = async (): Promise<void> => {
+    await adapter.stop();
+    await standin.close();
+    store.close();
+  };
+  try {
+    await adapter.start();
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  const port = adapter.listeningPort();
+  return { standin, adapter, bot, store, clock, logger, observer, eventsUrl: `http://127.0.0.1:${port ?? 0}/slack/events`, close };
+}
