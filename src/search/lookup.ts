@@ -22,6 +22,8 @@ export interface LookupOptions {
   relatedRatio: number;
   maxRelated: number;
   maxHits: number;
+  /** How many recent queries keep their results (teams ask the same things); 0 turns caching off. */
+  cacheSize: number;
 }
 
 /** The one defaults object; `createLookup` merges overrides into it and rejects unknown keys. */
@@ -50,6 +52,7 @@ export const DEFAULT_LOOKUP_OPTIONS: Readonly<LookupOptions> = Object.freeze({
   relatedRatio: 0.35,
   maxRelated: 2,
   maxHits: 5,
+  cacheSize: 1000,
 });
 
 export interface Hit {
@@ -95,10 +98,19 @@ export function createLookup(banks: readonly Bank[], overrides: Partial<LookupOp
     fieldBoosts: { ...DEFAULT_LOOKUP_OPTIONS.fieldBoosts, ...overrides.fieldBoosts },
   };
   const index = buildSearchIndex(banks);
+  const cache = new ResultCache(options.cacheSize);
+  const cachedSearch = (query: string): LookupResult => {
+    const key = query.trim().toLowerCase().replace(/\s+/g, ' ');
+    const hit = cache.get(key);
+    if (hit) return hit.query === query ? hit : { ...hit, query };
+    const result = search(index, options, banks, query);
+    cache.set(key, result);
+    return result;
+  };
   const titles = [...index.entries.values()].map((e) => ({ entry: e, text: `${e.title} ${e.question}`.toLowerCase() }));
   return {
     entryCount: index.entries.size,
-    search: (query) => search(index, options, banks, query),
+    search: cachedSearch,
     suggest: (prefix, limit) => {
       const text = prefix.trim().toLowerCase();
       if (text === '') return titles.slice(0, limit).map((t) => t.entry);
@@ -108,6 +120,31 @@ export function createLookup(banks: readonly Bank[], overrides: Partial<LookupOp
       return [...new Set([...direct, ...ranked])].slice(0, limit);
     },
   };
+}
+
+/**
+ * Least-recently-used results by normalised query. Banks do not change while the process
+ * runs, so a cached result never goes stale. Results are frozen: callers share them.
+ */
+class ResultCache {
+  private readonly map = new Map<string, LookupResult>();
+
+  constructor(private readonly size: number) {}
+
+  get(key: string): LookupResult | undefined {
+    const found = this.map.get(key);
+    if (found) {
+      this.map.delete(key);
+      this.map.set(key, found);
+    }
+    return found;
+  }
+
+  set(key: string, result: LookupResult): void {
+    if (this.size <= 0) return;
+    this.map.set(key, Object.freeze(result));
+    if (this.map.size > this.size) this.map.delete(this.map.keys().next().value as string);
+  }
 }
 
 function rejectUnknownKeys(given: object, defaults: object, prefix: string): void {
