@@ -1,0 +1,71 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CONFIG_EXAMPLES, loadConfig, parseConfig } from '../../src/index.js';
+import { runCli } from '../helpers/run-cli.js';
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? sourceFiles(path) : path.endsWith('.ts') ? [path] : [];
+  });
+}
+
+describe('configuration', () => {
+  it('has sensible defaults with nothing set: the console, on var/meshbot.db', () => {
+    expect(loadConfig({})).toEqual({
+      slack: null,
+      discord: null,
+      databasePath: 'var/meshbot.db',
+      banksDir: 'data/banks',
+      port: 3000,
+      commandName: 'mesh',
+      adminUserIds: [],
+      logLevel: 'info',
+    });
+  });
+
+  it('names each wrong variable, says what is wrong and shows an example', () => {
+    expect(() => loadConfig({ PORT: 'eighty', LOG_LEVEL: 'loud', BOT_COMMAND: 'Mesh Bot' })).toThrow(
+      /PORT: expected a port number .*\(for example PORT=3000\)[\s\S]*BOT_COMMAND: [\s\S]*LOG_LEVEL: expected one of/,
+    );
+  });
+
+  it('requires the Slack pair together and the Discord pair together', () => {
+    const slack = parseConfig({ SLACK_BOT_TOKEN: 'xoxb-1' });
+    expect(!slack.ok && slack.problems.map((p) => p.variable)).toEqual(['SLACK_SIGNING_SECRET']);
+    const discord = parseConfig({ DISCORD_TOKEN: 'abc' });
+    expect(!discord.ok && discord.problems.map((p) => p.variable)).toEqual(['DISCORD_APPLICATION_ID']);
+  });
+
+  it('turns on Socket Mode with an app token and runs Slack and Discord together', () => {
+    const result = parseConfig({
+      SLACK_BOT_TOKEN: 'xoxb-1',
+      SLACK_SIGNING_SECRET: 's',
+      SLACK_APP_TOKEN: 'xapp-1',
+      DISCORD_TOKEN: 'd',
+      DISCORD_APPLICATION_ID: '123456789',
+      ADMIN_USER_IDS: ' U1 , 42 ,',
+    });
+    expect(result.ok && result.config.slack).toEqual({ botToken: 'xoxb-1', signingSecret: 's', appToken: 'xapp-1' });
+    expect(result.ok && result.config.discord).toEqual({ token: 'd', applicationId: '123456789' });
+    expect(result.ok && result.config.adminUserIds).toEqual(['U1', '42']);
+  });
+
+  it('documents every variable in .env.example', () => {
+    const example = readFileSync('.env.example', 'utf8');
+    for (const variable of Object.keys(CONFIG_EXAMPLES)) expect(example).toMatch(new RegExp(`^${variable}=`, 'm'));
+  });
+
+  it('is read from the environment in one place only', () => {
+    const readers = [...sourceFiles('src'), ...sourceFiles('adapters')].filter((f) => readFileSync(f, 'utf8').includes('process.env'));
+    expect(readers).toEqual([join('adapters', 'load-config.ts')]);
+  });
+
+  it('stops start-up with the variable to fix, not a stack trace', () => {
+    const run = runCli(['ask', '--json', 'mtls'], { env: { LOG_LEVEL: 'chatty' } });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/LOG_LEVEL: expected one of .* \(for example LOG_LEVEL=info\)/);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+});
