@@ -12,7 +12,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import MiniSearch from 'minisearch';
-import { createLookup, loadBanks, type Bank, type Entry } from '../src/index.js';
+import { createLookup, loadBanks, seededRandom as random, type Bank, type Entry } from '../src/index.js';
 import { percentile, round, type Figure } from './figure.js';
 
 type Engine = 'ours' | 'plain';
@@ -115,18 +115,6 @@ function plainMiniSearch(banks: readonly Bank[]): Searcher {
   });
   mini.addAll(banks.flatMap((b) => b.entries.map((e) => ({ id: e.id, title: e.title, question: e.question, answer: e.answerText }))));
   return mini;
-}
-
-/** A small deterministic PRNG (mulberry32), so every run benches the same bank and queries. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** The seed's most used words of 3+ letters: a small vocabulary drawn from real entries. */
