@@ -3,9 +3,12 @@
  * then a readable table. Figures, not assertions: targets live in the issues and README.
  */
 import type { Figure } from './figure.js';
+import { benchDiscord } from './discord-bench.js';
 import { benchLookup } from './lookup-bench.js';
+import { benchQuiz } from './quiz-bench.js';
+import { benchSlack } from './slack-bench.js';
 
-const suites: { name: string; run: () => Promise<Figure[]> }[] = [{ name: 'lookup', run: benchLookup }];
+const suites: { name: string; run: () => Promise<Figure[]> }[] = [{ name: 'lookup', run: benchLookup }, { name: 'slack', run: benchSlack }, { name: 'discord', run: benchDiscord }, { name: 'quiz', run: benchQuiz }];
 
 const only = process.argv[2];
 const all: Figure[] = [];

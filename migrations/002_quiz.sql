@@ -52,10 +52,18 @@ CREATE TABLE rounds (
   post_attempts INTEGER NOT NULL DEFAULT 0,
   -- set once the reveal has been shown; a closed round not yet revealed is retried each tick
   revealed      INTEGER NOT NULL DEFAULT 0,
+  -- until when one process has the round's pending platform call (the post of a claimed
+  -- round, the reveal of a closed one) in flight; nobody else retries it before then
+  lease_ms      INTEGER NOT NULL DEFAULT 0,
   UNIQUE (channel_key, slot_ms)
 );
-CREATE INDEX rounds_by_status ON rounds (status, closes_ms);
 CREATE INDEX rounds_by_channel ON rounds (channel_key, kind, slot_ms);
+-- The tick's queues (rounds to close, posts and reveals to retry) as partial indexes: they
+-- stay as small as the queues while closed rounds pile up by the million. An index on
+-- status alone would make the planner walk every closed round each minute.
+CREATE INDEX rounds_open ON rounds (closes_ms) WHERE status = 'open';
+CREATE INDEX rounds_pending_post ON rounds (slot_ms) WHERE status = 'claimed';
+CREATE INDEX rounds_pending_reveal ON rounds (closed_ms) WHERE status = 'closed' AND revealed = 0;
 
 CREATE TABLE answers (
   id           INTEGER PRIMARY KEY,
@@ -69,7 +77,11 @@ CREATE TABLE answers (
 );
 
 -- Points per scope (a channel, or a whole workspace) and period (all, a week, a month),
--- kept up to date at each answer so a leaderboard is an index range scan.
+-- kept up to date at each answer so a leaderboard reads one scope and period (a range of
+-- the key: one row per person), never the answers. WITHOUT ROWID: the key is the row.
+-- No ranking index: each answer would move two to six of its entries (half the pages an
+-- answer writes), while sorting one scope's people for a board takes well under a
+-- millisecond for thousands of them (see `npm run bench`).
 CREATE TABLE scores (
   scope          TEXT    NOT NULL,
   period         TEXT    NOT NULL,
@@ -79,8 +91,7 @@ CREATE TABLE scores (
   answered       INTEGER NOT NULL,
   last_scored_ms INTEGER NOT NULL,
   PRIMARY KEY (scope, period, user_key)
-);
-CREATE INDEX scores_ranking ON scores (scope, period, points DESC, last_scored_ms ASC);
+) WITHOUT ROWID;
 
 -- Consecutive scheduled rounds of a channel answered correctly, as of the round at last_slot_ms.
 CREATE TABLE streaks (
@@ -90,7 +101,7 @@ CREATE TABLE streaks (
   best         INTEGER NOT NULL,
   last_slot_ms INTEGER NOT NULL,
   PRIMARY KEY (channel_key, user_key)
-);
+) WITHOUT ROWID;
 
 -- Every graded attempt at an entry (round, practice, review, self-graded recall): progress.
 CREATE TABLE attempts (
@@ -103,17 +114,16 @@ CREATE TABLE attempts (
   at_ms       INTEGER NOT NULL
 );
 CREATE INDEX attempts_by_user ON attempts (user_key, entry_id, at_ms);
-CREATE INDEX attempts_by_channel ON attempts (channel_key, entry_id);
 
--- The spaced-repetition card of each person for each entry (FSRS state as JSON).
+-- The spaced-repetition card of each person for each entry (FSRS state as JSON). A person
+-- has at most one card per entry, so "due first" sorts a few rows: no index on due_ms.
 CREATE TABLE cards (
   user_key INTEGER NOT NULL REFERENCES users (id),
   entry_id TEXT    NOT NULL,
   due_ms   INTEGER NOT NULL,
   card     TEXT    NOT NULL,
   PRIMARY KEY (user_key, entry_id)
-);
-CREATE INDEX cards_due ON cards (user_key, due_ms);
+) WITHOUT ROWID;
 
 -- Private questions (practice and review), with their shuffled choices kept server-side.
 CREATE TABLE practice (
@@ -133,4 +143,15 @@ CREATE TABLE practice (
 CREATE TABLE sequences (
   name  TEXT PRIMARY KEY,
   value INTEGER NOT NULL
+);
+
+-- The console adapter's messages (Slack and Discord keep their own), so that a console
+-- restarted on the same database can still click the buttons of a round posted before.
+CREATE TABLE console_messages (
+  seq        INTEGER PRIMARY KEY,
+  id         TEXT    NOT NULL UNIQUE,
+  channel    TEXT    NOT NULL,
+  visible_to TEXT,
+  text       TEXT    NOT NULL,
+  buttons    TEXT    NOT NULL
 );

@@ -90,7 +90,7 @@ export function createBot(options: BotOptions): Bot {
       await ticking?.catch(() => undefined);
     },
     nextJobAt: () => {
-      const times = [deps.store.schedules.earliestFire(), deps.store.rounds.earliestClose()].filter((t): t is number => t !== null);
+      const times = [deps.store.schedules.earliestFire(), deps.store.rounds.earliestClose(), deps.store.rounds.nextRetryAt()].filter((t): t is number => t !== null);
       return times.length > 0 ? Math.min(...times) : null;
     },
     lookup: deps.lookup,

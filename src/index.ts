@@ -24,6 +24,7 @@ export { seededRandom, type Random } from './quiz/random.js';
 export { parseSchedule, type ScheduleSpec } from './schedule/parse-schedule.js';
 export { nextFire } from './schedule/next-fire.js';
 export type { People, Schedules, Rounds, Round, Answers, Learning, Sequences } from './store/quiz-ports.js';
+export type { ConsoleTranscript, SavedConsoleMessage } from './store/transcript-ports.js';
 export { POINTS, pointsFor, periodKey, scoreKeys } from './quiz/scoring.js';
 export { noTelemetry, type Telemetry } from './telemetry.js';
 export { gapReport, gapsReply, GAP_WINDOW_MS, type GapReport } from './commands/gaps.js';

@@ -27,6 +27,7 @@ function build(config: Config, clock: Clock, printer: Printer) {
   const transcript = new Transcript(printer);
   const { bot, store } = openCore(config, { clock, chat: createConsoleChat(transcript) });
   transcript.useIds(() => `m${store.sequences.next('console-message')}`);
+  transcript.useStore(store.consoleTranscript);
   const session = new ConsoleSession(bot, transcript, config.adminUserIds);
   return { bot, store, session };
 }

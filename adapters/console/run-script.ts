@@ -22,16 +22,22 @@ export interface ScriptError {
 export async function runScript(script: string, session: ConsoleSession, clock: ManualClock, hooks: ScriptHooks): Promise<ScriptError[]> {
   const errors: ScriptError[] = [];
   const lines = script.split(/\r?\n/);
+  const state: ScriptState = { clockSet: false };
   for (let i = 0; i < lines.length; i++) {
     const text = lines[i]!.trim();
     if (text === '' || text.startsWith('#')) continue;
-    const error = await runLine(text, session, clock, hooks);
+    const error = await runLine(text, session, clock, hooks, state);
     if (error) errors.push({ line: i + 1, text, error });
   }
   return errors;
 }
 
-async function runLine(text: string, session: ConsoleSession, clock: ManualClock, hooks: ScriptHooks): Promise<string | null> {
+interface ScriptState {
+  /** Whether a `:time` line has set the clock yet (before that it reads the system clock). */
+  clockSet: boolean;
+}
+
+async function runLine(text: string, session: ConsoleSession, clock: ManualClock, hooks: ScriptHooks, state: ScriptState): Promise<string | null> {
   if (text.startsWith(':')) {
     const [directive = '', ...rest] = text.split(/\s+/);
     const arg = rest.join(' ');
@@ -39,7 +45,15 @@ async function runLine(text: string, session: ConsoleSession, clock: ManualClock
       case ':time': {
         const at = new Date(arg);
         if (arg === '' || Number.isNaN(at.getTime())) return `expected an ISO time like 2026-12-01T08:00:00Z, found "${arg}"`;
-        if (at.getTime() < clock.now().getTime()) clock.set(at);
+        if (!state.clockSet) {
+          // The first `:time` is when this run starts, as a process would start: the clock
+          // jumps there and the tick catches up on what fell due meanwhile (late posts,
+          // missed slots). Stepping from the system clock instead would make a script's
+          // outcome depend on the day it runs.
+          state.clockSet = true;
+          clock.set(at);
+          await hooks.advanceTo(at.getTime());
+        } else if (at.getTime() < clock.now().getTime()) clock.set(at);
         else await hooks.advanceTo(at.getTime());
         return null;
       }

@@ -1,4 +1,4 @@
-import { buttonsOf, type Button, type Message } from '../../src/index.js';
+import { buttonsOf, type Button, type ConsoleTranscript, type Message } from '../../src/index.js';
 import { renderText } from './render-text.js';
 
 /** A bot message as the console shows it. */
@@ -14,14 +14,18 @@ export interface ConsoleMessage {
 /** Prints a message as the console prints it (JSON line or readable text). */
 export type Printer = (message: ConsoleMessage) => void;
 
+/** How many earlier messages a restarted console takes back, for `click N`. */
+const RESTORED_MESSAGES = 500;
+
 /**
- * Every message the bot has shown in this console session, so `click N` can find the
- * newest message with buttons that a user can see. Edits re-print under the same id.
+ * Every message the bot has shown in this console, so `click N` can find the newest
+ * message with buttons that a user can see. Edits re-print under the same id.
  */
 export class Transcript {
   private readonly messages: ConsoleMessage[] = [];
   private counter = 0;
   private nextId: () => string = () => `m${++this.counter}`;
+  private saved: ConsoleTranscript | null = null;
 
   constructor(private readonly print: Printer) {}
 
@@ -30,10 +34,18 @@ export class Transcript {
     this.nextId = nextId;
   }
 
+  /**
+   * Keeps messages in the database and takes back the ones shown before a restart (not
+   * printed again), as a chat platform keeps the bot's messages while the bot is down.
+   */
+  useStore(saved: ConsoleTranscript): void {
+    this.saved = saved;
+    this.messages.unshift(...saved.recent(RESTORED_MESSAGES));
+  }
+
   add(channel: string, visibleTo: string | null, message: Message): ConsoleMessage {
     const shown: ConsoleMessage = { id: this.nextId(), channel, visibleTo, text: renderText(message), buttons: buttonsOf(message) };
-    this.messages.push(shown);
-    this.print(shown);
+    this.show(shown);
     return shown;
   }
 
@@ -42,9 +54,14 @@ export class Transcript {
     const index = this.messages.findIndex((m) => m.id === id);
     const shown: ConsoleMessage = { id, channel, visibleTo, text: renderText(message), buttons: buttonsOf(message) };
     if (index >= 0) this.messages.splice(index, 1);
-    this.messages.push(shown);
-    this.print(shown);
+    this.show(shown);
     return shown;
+  }
+
+  private show(shown: ConsoleMessage): void {
+    this.messages.push(shown);
+    this.saved?.save(shown);
+    this.print(shown);
   }
 
   /** The newest message in the channel that the user can see and that has buttons. */

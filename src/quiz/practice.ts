@@ -9,6 +9,7 @@ import { buildQuestion } from './build-question.js';
 import { formatInZone } from './format-time.js';
 import { pick, type Random } from './random.js';
 import { recordLearning } from './record-answer.js';
+import { channelZone } from './round-lifecycle.js';
 
 /** Button action ids of private practice and review questions. */
 export const PRACTICE_ACTIONS = Object.freeze({
@@ -43,7 +44,7 @@ export function reviewCommand(deps: CoreDeps, actor: Actor, nowMs: number): Outg
   if (entry) return ephemeral(askPrivately(deps, userKey, entry, 'review', nowMs));
   const next = deps.store.learning.nextDue(userKey);
   const text = next
-    ? `Nothing to review right now. Your next card is due ${formatInZone(next.dueMs, 'UTC')}.`
+    ? `Nothing to review right now. Your next card is due ${formatInZone(next.dueMs, channelZone(deps, deps.store.people.channelKey(actor)))}.`
     : `You have no review cards yet: answer a quiz question first (/${deps.commandName} quiz).`;
   return { ...ephemeral({ text, blocks: [{ type: 'text', text }] }), failure: 'quiz.nothing_due' };
 }

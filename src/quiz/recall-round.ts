@@ -40,11 +40,13 @@ export function showRecallAnswer(deps: CoreDeps, value: string, nowMs: number): 
 /** A self-grade on a recall round: counts for progress and review, never for points. */
 export function gradeRecall(deps: CoreDeps, actor: Actor, value: string, nowMs: number): RecallResult {
   const match = /^(\d{1,12}):([01])$/.exec(value);
-  const round = match ? deps.store.rounds.get(Number(match[1])) : undefined;
-  if (!match || !round || round.mode !== 'recall') return { code: 'quiz.round_not_found' };
-  if (round.status !== 'open' || nowMs >= round.closesMs) return { code: 'quiz.round_closed' };
+  if (!match) return { code: 'quiz.round_not_found' };
   const knew = match[2] === '1';
+  // Read inside the write transaction, as submitAnswer does: a concurrent close cannot slip in.
   return deps.store.transaction((): RecallResult => {
+    const round = deps.store.rounds.get(Number(match[1]));
+    if (!round || round.mode !== 'recall') return { code: 'quiz.round_not_found' };
+    if (round.status !== 'open' || nowMs >= round.closesMs) return { code: 'quiz.round_closed' };
     const userKey = deps.store.people.userKey(actor);
     const outcome = deps.store.answers.submit({ roundId: round.id, userKey, choiceIndex: knew ? 1 : 0, correct: knew, answeredMs: nowMs, pointsFor: () => 0, scoreKeys: [] });
     if (outcome.kind === 'duplicate') return { code: 'quiz.already_answered', label: outcome.choiceIndex === 1 ? 'I knew it' : 'Not yet' };

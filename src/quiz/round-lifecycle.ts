@@ -8,6 +8,13 @@ import { revealMessage, resultsMessage, roundMessage } from './round-view.js';
 /** Rounds stay open at most this long (DESIGN.md, Quiz rules). */
 export const ROUND_MAX_OPEN_MS = 8 * 3_600_000;
 
+/**
+ * How long a post or reveal in flight is left alone before another tick (in this process
+ * or another one on the same database) may retry it. Long enough for a slow platform
+ * call, short enough that a crash mid-post delays the round by a couple of minutes only.
+ */
+export const PLATFORM_CALL_LEASE_MS = 2 * 60_000;
+
 /** The zone a channel's rounds, weeks and months follow: its schedule's, or UTC. */
 export function channelZone(deps: CoreDeps, channelKey: number): string {
   return deps.store.schedules.get(channelKey)?.spec.zone ?? 'UTC';
@@ -47,6 +54,7 @@ export async function openRound(deps: CoreDeps, request: OpenRequest, nowMs: num
       claimedMs: nowMs,
       closesMs: request.closesMs,
     },
+    nowMs + PLATFORM_CALL_LEASE_MS,
     request.nextFireMs,
   );
   if (!round) {
@@ -83,12 +91,11 @@ export async function postRound(deps: CoreDeps, round: Round, nowMs: number): Pr
  */
 export async function closeRound(deps: CoreDeps, round: Round, nowMs: number): Promise<boolean> {
   const closed = deps.store.transaction(() => {
-    if (!deps.store.rounds.close(round.id, nowMs)) return false;
-    if (round.kind === 'scheduled') {
+    if (!deps.store.rounds.close(round.id, nowMs, nowMs + PLATFORM_CALL_LEASE_MS)) return false;
+    // Recall rounds are self-graded: they count for progress, not for streaks or points.
+    if (round.kind === 'scheduled' && round.mode === 'choice') {
       const previous = deps.store.rounds.previousScheduledSlot(round.channelKey, round.slotMs);
-      // Recall rounds are self-graded: they count for progress, not for streaks or points.
-      const correct = round.mode === 'choice' ? deps.store.answers.correctUsers(round.id) : [];
-      deps.store.answers.advanceStreaks(round.channelKey, round.slotMs, previous, correct);
+      deps.store.answers.advanceStreaks(round.channelKey, round.slotMs, previous, deps.store.answers.correctUsers(round.id));
     }
     return true;
   });
@@ -110,6 +117,7 @@ export async function revealRound(deps: CoreDeps, round: Round): Promise<boolean
   try {
     await deps.chat.update(round.channel, round.messageId, revealMessage(round, entry, item, promptOf(deps, round), results));
   } catch (error) {
+    deps.store.rounds.releaseLease(round.id);
     const err = asBotError(error, 'chat.update_failed');
     deps.logger.warn({ channel: round.channel.channelId, round: round.id, err }, 'revealing a round failed; retrying at the next tick');
     return false;

@@ -24,14 +24,16 @@ export function parseChoiceValue(value: string): { roundId: number; index: numbe
 export function submitAnswer(deps: CoreDeps, actor: Actor, value: string, nowMs: number): SubmitResult {
   const parsed = parseChoiceValue(value);
   if (!parsed) return { code: 'quiz.round_not_found' };
-  const round = deps.store.rounds.get(parsed.roundId);
-  if (!round || round.mode !== 'choice' || round.correctIndex === null) return { code: 'quiz.round_not_found' };
-  if (round.status !== 'open' || nowMs >= round.closesMs) return { code: 'quiz.round_closed' };
-  const label = round.choices[parsed.index];
-  if (label === undefined) return { code: 'quiz.bad_choice' };
-  const correct = parsed.index === round.correctIndex;
-  const zone = channelZone(deps, round.channelKey);
+  // The round is read inside the write transaction, so a close by another process cannot
+  // slip in between the check and the insert.
   return deps.store.transaction((): SubmitResult => {
+    const round = deps.store.rounds.get(parsed.roundId);
+    if (!round || round.mode !== 'choice' || round.correctIndex === null) return { code: 'quiz.round_not_found' };
+    if (round.status !== 'open' || nowMs >= round.closesMs) return { code: 'quiz.round_closed' };
+    const label = round.choices[parsed.index];
+    if (label === undefined) return { code: 'quiz.bad_choice' };
+    const correct = parsed.index === round.correctIndex;
+    const zone = channelZone(deps, round.channelKey);
     const userKey = deps.store.people.userKey(actor);
     const outcome = deps.store.answers.submit({
       roundId: round.id,

@@ -23,7 +23,7 @@ export type ScheduleParseFailure =
 export type ScheduleParseResult = { ok: true; request: ScheduleRequest } | ({ ok: false } & ScheduleParseFailure);
 
 const TIME = /^([01]?\d|2[0-3])[:.h]([0-5]\d)$/i;
-const DAY_NAMES = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
+const DAY_NAMES = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;
 const NAMED_DAYS: Readonly<Record<string, string>> = { weekdays: '1-5', daily: '*', everyday: '*', weekends: '0,6' };
 
 /** Whether the text names a time zone the runtime knows (IANA names, and `UTC`). */
@@ -53,14 +53,15 @@ export function parseSchedule(args: string, defaultZone = 'UTC'): ScheduleParseR
   if (rest[0] && looksLikeZone(rest[0])) {
     const candidate = /^(utc|gmt|z)$/i.test(rest[0]) ? 'UTC' : rest[0];
     if (!isValidZone(candidate)) return { ok: false, code: 'schedule.bad_zone', given: clip(rest[0]) };
-    zone = candidate;
+    // Zones match case-insensitively; keep the canonical spelling for display (`europe/berlin` -> `Europe/Berlin`).
+    zone = new Intl.DateTimeFormat('en-US', { timeZone: candidate }).resolvedOptions().timeZone;
     rest = rest.slice(1);
   }
 
   const daysText = rest.join(' ').toLowerCase() || 'weekdays';
   const days = parseDays(daysText, minute, hour);
   if ('reason' in days) return { ok: false, code: 'schedule.bad_days', given: clip(daysText), reason: days.reason };
-  if (tooFrequent(days.cron, zone)) return { ok: false, code: 'schedule.too_frequent', given: clip(daysText) };
+  if ('tooFrequent' in days || tooFrequent(days.cron, zone)) return { ok: false, code: 'schedule.too_frequent', given: clip(daysText) };
   return { ok: true, request: { kind: 'set', spec: { time: days.time ?? time, zone, days: daysText, cron: days.cron } } };
 }
 
@@ -68,18 +69,36 @@ export function parseSchedule(args: string, defaultZone = 'UTC'): ScheduleParseR
 function looksLikeZone(word: string): boolean {
   const lower = word.toLowerCase();
   if (!/^[a-z_]+(\/[a-z0-9_+-]+)*$/i.test(word)) return false;
-  if (NAMED_DAYS[lower] || lower.split(',').every((d) => DAY_NAMES.some((n) => d.startsWith(n)))) return false;
+  if (NAMED_DAYS[lower] || dayNumbers(lower)) return false;
   return true;
 }
 
-function parseDays(text: string, minute: number, hour: number): { cron: string; time?: string } | { reason: string } {
+/** The day of a day name or its abbreviation of 3+ letters (`tue`, `tues`, `tuesday`), else -1. */
+function dayIndex(word: string): number {
+  return word.length >= 3 ? DAY_NAMES.findIndex((n) => n.startsWith(word)) : -1;
+}
+
+/** Day numbers (0 = Sunday) of a list like `mon,wed,fri`, `tuesday thursday` or `mon-fri`; null if any part is not a day. */
+function dayNumbers(text: string): number[] | null {
+  const parts = text.split(/[,\s]+/).filter((d) => d !== '');
+  const days = new Set<number>();
+  for (const part of parts) {
+    const [from, to, ...extra] = part.split('-').map(dayIndex);
+    if (from === undefined || from < 0 || extra.length > 0 || (to !== undefined && to < 0)) return null;
+    // A range may wrap around the week (`fri-mon`).
+    for (let d = from; ; d = (d + 1) % 7) {
+      days.add(d);
+      if (to === undefined || d === to) break;
+    }
+  }
+  return days.size > 0 ? [...days].sort((a, b) => a - b) : null;
+}
+
+function parseDays(text: string, minute: number, hour: number): { cron: string; time?: string } | { reason: string } | { tooFrequent: true } {
   const named = NAMED_DAYS[text];
   if (named) return { cron: `${minute} ${hour} * * ${named}` };
-  const list = text.split(/[,\s]+/).filter((d) => d !== '');
-  if (list.length > 0 && list.every((d) => DAY_NAMES.some((n) => d.startsWith(n) && d.length <= 9))) {
-    const numbers = [...new Set(list.map((d) => DAY_NAMES.findIndex((n) => d.startsWith(n))))].sort();
-    return { cron: `${minute} ${hour} * * ${numbers.join(',')}` };
-  }
+  const numbers = dayNumbers(text);
+  if (numbers) return { cron: `${minute} ${hour} * * ${numbers.join(',')}` };
   const fields = text.split(/\s+/);
   if (fields.length !== 5) {
     return { reason: 'expected weekdays, daily, weekends, day names like mon,wed,fri, or a five-field cron expression' };
@@ -90,6 +109,7 @@ function parseDays(text: string, minute: number, hour: number): { cron: string; 
     return { reason: `invalid cron expression: ${error instanceof Error ? error.message : String(error)}` };
   }
   const [m, h] = fields;
+  if (tooFrequent(text, 'UTC')) return { tooFrequent: true };
   if (!/^\d+$/.test(m!) || !/^\d+$/.test(h!)) return { reason: 'the cron expression must fire at one time of day (plain minute and hour fields)' };
   if (Number(m) !== minute || Number(h) !== hour) {
     return { reason: `the cron expression fires at ${h}:${m!.padStart(2, '0')}, not at the time given` };

@@ -1,6 +1,6 @@
 import { CronExpressionParser } from 'cron-parser';
 import type { CoreDeps } from '../commands/deps.js';
-import { closeRound, openRound, postRound, revealRound, ROUND_MAX_OPEN_MS } from '../quiz/round-lifecycle.js';
+import { closeRound, openRound, PLATFORM_CALL_LEASE_MS, postRound, revealRound, ROUND_MAX_OPEN_MS } from '../quiz/round-lifecycle.js';
 import type { StoredSchedule } from '../store/quiz-ports.js';
 import { nextFire } from './next-fire.js';
 
@@ -22,10 +22,14 @@ export async function runTick(deps: CoreDeps, nowMs: number): Promise<TickReport
   for (const round of deps.store.rounds.dueToClose(nowMs, BATCH)) {
     if (await closeRound(deps, round, nowMs)) report.closed++;
   }
-  for (const round of deps.store.rounds.unrevealed(BATCH)) {
+  // A retry first takes the round's lease: a post or reveal still in flight elsewhere is left alone.
+  const lease = nowMs + PLATFORM_CALL_LEASE_MS;
+  for (const round of deps.store.rounds.unrevealed(nowMs, BATCH)) {
+    if (!deps.store.rounds.takeLease(round.id, nowMs, lease)) continue;
     if (!(await revealRound(deps, round))) report.failed++;
   }
-  for (const round of deps.store.rounds.claimedPending(BATCH)) {
+  for (const round of deps.store.rounds.claimedPending(nowMs, BATCH)) {
+    if (!deps.store.rounds.takeLease(round.id, nowMs, lease)) continue;
     if (nowMs >= round.closesMs) {
       deps.store.rounds.markMissed(round.id, nowMs);
       deps.logger.warn({ channel: round.channel.channelId, round: round.id, slotMs: round.slotMs }, 'round missed: its window passed before it could be posted');
@@ -48,15 +52,12 @@ export async function runTick(deps: CoreDeps, nowMs: number): Promise<TickReport
  * entirely while the bot was down are counted as missed, never posted late.
  */
 async function fireSchedule(deps: CoreDeps, schedule: StoredSchedule, nowMs: number): Promise<{ opened: number; missed: number }> {
-  const { cron, zone } = schedule.spec;
-  const following = nextFire(cron, zone, nowMs);
-  const latest = latestSlotAtOrBefore(cron, zone, nowMs, schedule.nextFireMs);
-  const missed = countSlots(cron, zone, schedule.nextFireMs, latest);
-  if (missed > 0) deps.logger.warn({ channel: schedule.channel.channelId, missed }, 'slots passed while the bot was down');
+  const { latest, passed, following } = slotsUpTo(schedule.spec.cron, schedule.spec.zone, schedule.nextFireMs, nowMs);
+  if (passed > 0) deps.logger.warn({ channel: schedule.channel.channelId, missed: passed }, 'slots passed while the bot was down');
   const closesMs = Math.min(latest + ROUND_MAX_OPEN_MS, following);
   if (nowMs >= closesMs) {
     deps.store.schedules.setNextFire(schedule.channelKey, following);
-    return { opened: 0, missed: missed + 1 };
+    return { opened: 0, missed: passed + 1 };
   }
   const round = await openRound(
     deps,
@@ -64,23 +65,27 @@ async function fireSchedule(deps: CoreDeps, schedule: StoredSchedule, nowMs: num
     nowMs,
   );
   if (!round) deps.store.schedules.setNextFire(schedule.channelKey, following);
-  return { opened: round ? 1 : 0, missed };
+  return { opened: round ? 1 : 0, missed: passed };
 }
 
-/** The last fire time at or before `nowMs` (at least `floorMs`, the slot the schedule is due for). */
-function latestSlotAtOrBefore(cron: string, zone: string, nowMs: number, floorMs: number): number {
-  const it = CronExpressionParser.parse(cron, { tz: zone, currentDate: new Date(nowMs + 1) });
-  const previous = it.prev().getTime();
-  return Math.max(previous, floorMs);
-}
+/** A daily schedule down for this many slots has bigger problems than a slot count. */
+const MAX_WALK = 10_000;
 
-/** Slots from `fromMs` (inclusive) to `toMs` (exclusive), counted up to a cap. */
-function countSlots(cron: string, zone: string, fromMs: number, toMs: number): number {
-  let count = 0;
-  let slot = fromMs;
-  while (slot < toMs && count < 1000) {
-    count++;
-    slot = nextFire(cron, zone, slot);
+/**
+ * Walks a schedule's slots forward from the one it is due for (`dueMs`): the latest slot at
+ * or before `nowMs`, how many earlier ones passed, and the first slot after `nowMs`.
+ * Walking forward yields exactly the slots `nextFire` yields; stepping back from now does
+ * not across DST changes (it misses a spring-forward slot and invents a second fall-back one).
+ */
+function slotsUpTo(cron: string, zone: string, dueMs: number, nowMs: number): { latest: number; passed: number; following: number } {
+  const it = CronExpressionParser.parse(cron, { tz: zone, currentDate: new Date(dueMs) });
+  let latest = dueMs;
+  let passed = 0;
+  let next = it.next().getTime();
+  for (let step = 0; next <= nowMs && step < MAX_WALK; step++) {
+    latest = next;
+    passed++;
+    next = it.next().getTime();
   }
-  return count;
+  return { latest, passed, following: next > nowMs ? next : nextFire(cron, zone, nowMs) };
 }

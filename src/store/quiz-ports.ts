@@ -97,39 +97,52 @@ export interface Rounds {
   /**
    * Claims a slot for a channel in one transaction: inserts the round as `claimed`
    * unless the channel already has a round for that slot (then null), and, if given,
-   * moves the schedule on to its next slot.
+   * moves the schedule on to its next slot. The claimer holds the post's lease until
+   * `leaseUntilMs`: no other process retries the post before then.
    */
-  claim(round: NewRound, nextFireMs?: number): Round | null;
+  claim(round: NewRound, leaseUntilMs: number, nextFireMs?: number): Round | null;
   /** Records that the round was posted (status open). */
   markOpen(id: number, messageId: string, nowMs: number): void;
-  /** Counts a failed post; the round stays claimed for the next tick to retry. */
+  /** Counts a failed post and gives up its lease; the round stays claimed for the next tick to retry. */
   recordPostFailure(id: number): void;
   /** Marks a round whose window passed before it could be posted. */
   markMissed(id: number, nowMs: number): void;
   /** Records a slot that passed entirely while the bot was down. */
   recordMissedSlot(channelKey: number, slotMs: number, nowMs: number): void;
-  /** Closes an open round; false if it was not open (someone else closed it). */
-  close(id: number, nowMs: number): boolean;
+  /**
+   * Closes an open round and leases its reveal to the caller until `leaseUntilMs`; false
+   * if it was not open (someone else closed it).
+   */
+  close(id: number, nowMs: number, leaseUntilMs: number): boolean;
   /** Records that the reveal of a closed round has been shown. */
   markRevealed(id: number): void;
-  /** Closed rounds whose reveal has not been shown yet (the platform failed). */
-  unrevealed(limit: number): Round[];
+  /**
+   * Takes the lease on a round's pending post or reveal until `untilMs`, for a retry;
+   * false if another caller holds it (a post or reveal still in flight).
+   */
+  takeLease(id: number, nowMs: number, untilMs: number): boolean;
+  /** Gives up a lease after a failed platform call, so the next tick retries at once. */
+  releaseLease(id: number): void;
+  /** Closed rounds whose reveal has not been shown yet (the platform failed), with no lease held at `nowMs`. */
+  unrevealed(nowMs: number, limit: number): Round[];
   get(id: number): Round | undefined;
   /** Open rounds of a channel (closed when the next round opens). */
   openInChannel(channelKey: number): Round[];
-  /** Rounds claimed but not posted yet (a crash or a failed post). */
-  claimedPending(limit: number): Round[];
+  /** Rounds claimed but not posted yet (a crash or a failed post), with no lease held at `nowMs`. */
+  claimedPending(nowMs: number, limit: number): Round[];
   /** Open rounds whose close time has come. */
   dueToClose(nowMs: number, limit: number): Round[];
   /** The earliest close time of any open round (for the console's clock). */
   earliestClose(): number | null;
+  /** When the earliest lease on a pending post or reveal runs out (for the console's clock). */
+  nextRetryAt(): number | null;
   /** Per-entry history of a channel's rounds. */
   entryStats(channelKey: number): Map<string, EntryStats>;
   /** How often each quiz item was used in a channel. */
   itemUses(channelKey: number): Map<string, number>;
-  /** Slot of the latest closed scheduled round before `slotMs` (streaks). */
+  /** Slot of the latest closed scheduled multiple-choice round before `slotMs` (streaks). */
   previousScheduledSlot(channelKey: number, slotMs: number): number | null;
-  /** Slot of the latest closed scheduled round of the channel. */
+  /** Slot of the latest closed scheduled multiple-choice round of the channel (streaks). */
   latestScheduledSlot(channelKey: number): number | null;
   results(id: number): RoundResults;
 }

@@ -4,10 +4,11 @@ import type { People, PersonRef } from './quiz-ports.js';
 
 export function createSqlitePeople(db: Db): People {
   const findChannel = db.prepare('SELECT id FROM channels WHERE platform = ? AND workspace_id = ? AND channel_id = ?').pluck();
-  const insertChannel = db.prepare('INSERT INTO channels (platform, workspace_id, channel_id) VALUES (?, ?, ?)');
+  // DO NOTHING, then read back: another process may insert the same channel or person first.
+  const insertChannel = db.prepare('INSERT INTO channels (platform, workspace_id, channel_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING');
   const channelById = db.prepare('SELECT platform, workspace_id AS workspaceId, channel_id AS channelId FROM channels WHERE id = ?');
   const findUser = db.prepare('SELECT id AS key, display_name AS name FROM users WHERE platform = ? AND workspace_id = ? AND user_id = ?');
-  const insertUser = db.prepare('INSERT INTO users (platform, workspace_id, user_id, display_name) VALUES (?, ?, ?, ?)');
+  const insertUser = db.prepare('INSERT INTO users (platform, workspace_id, user_id, display_name) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING');
   const rename = db.prepare('UPDATE users SET display_name = ? WHERE id = ?');
   const nameOf = db.prepare('SELECT display_name FROM users WHERE id = ?').pluck();
   // Names and keys never change once seen (renames update both), so a small cache saves
@@ -20,8 +21,11 @@ export function createSqlitePeople(db: Db): People {
       const cacheKey = `${ref.platform}\u0000${ref.workspaceId}\u0000${ref.channelId}`;
       const cached = channelCache.get(cacheKey);
       if (cached !== undefined) return cached;
-      const found = findChannel.get(ref.platform, ref.workspaceId, ref.channelId) as number | undefined;
-      const key = found ?? Number(insertChannel.run(ref.platform, ref.workspaceId, ref.channelId).lastInsertRowid);
+      let key = findChannel.get(ref.platform, ref.workspaceId, ref.channelId) as number | undefined;
+      if (key === undefined) {
+        insertChannel.run(ref.platform, ref.workspaceId, ref.channelId);
+        key = findChannel.get(ref.platform, ref.workspaceId, ref.channelId) as number;
+      }
       channelCache.set(cacheKey, key);
       return key;
     },
@@ -33,13 +37,13 @@ export function createSqlitePeople(db: Db): People {
       const cacheKey = `${ref.platform}\u0000${ref.workspaceId}\u0000${ref.userId}`;
       const cached = userCache.get(cacheKey);
       if (cached && cached.name === ref.userName) return cached.key;
-      const found = findUser.get(ref.platform, ref.workspaceId, ref.userId) as { key: number; name: string } | undefined;
-      let key: number;
-      if (!found) key = Number(insertUser.run(ref.platform, ref.workspaceId, ref.userId, ref.userName).lastInsertRowid);
-      else {
-        key = found.key;
-        if (found.name !== ref.userName) rename.run(ref.userName, key);
+      let found = findUser.get(ref.platform, ref.workspaceId, ref.userId) as { key: number; name: string } | undefined;
+      if (!found) {
+        insertUser.run(ref.platform, ref.workspaceId, ref.userId, ref.userName);
+        found = findUser.get(ref.platform, ref.workspaceId, ref.userId) as { key: number; name: string };
       }
+      const key = found.key;
+      if (found.name !== ref.userName) rename.run(ref.userName, key);
       userCache.set(cacheKey, { key, name: ref.userName });
       return key;
     },

@@ -6,6 +6,9 @@ import { createSqliteAnswers } from './sqlite-answers.js';
 import { createSqliteLearning } from './sqlite-learning.js';
 import { createSqliteLookupLog } from './sqlite-lookup-log.js';
 import { createSqliteReports, type Reports } from './sqlite-reports.js';
+import { createSqliteConsoleTranscript } from './sqlite-console-transcript.js';
+import { immediateTransactions } from './immediate-transaction.js';
+import type { ConsoleTranscript } from './transcript-ports.js';
 import { createSqlitePeople } from './sqlite-people.js';
 import { createSqliteRounds } from './sqlite-rounds.js';
 import { createSqliteSchedules } from './sqlite-schedules.js';
@@ -21,6 +24,8 @@ export interface Store {
   learning: Learning;
   sequences: Sequences;
   reports: Reports;
+  /** The console adapter's messages, kept across restarts. */
+  consoleTranscript: ConsoleTranscript;
   /** Copies the live database to a file, consistently, while the bot keeps running. */
   backup(path: string): Promise<void>;
   /** Runs `fn` in one transaction (nested calls join it): all of its writes, or none. */
@@ -55,10 +60,11 @@ export function createStore(db: Db, location: string): Store {
     learning: createSqliteLearning(db),
     sequences: createSqliteSequences(db),
     reports: createSqliteReports(db),
+    consoleTranscript: createSqliteConsoleTranscript(db),
     backup: async (path) => {
       await db.backup(path);
     },
-    transaction: <T>(fn: () => T): T => db.transaction(fn)(),
+    transaction: immediateTransactions(db),
     location,
     isWritable: () => {
       try {

@@ -1,0 +1,162 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buttonsOf, seededRandom } from '../../src/index.js';
+import { click, tempDir, testBot, textOf, type TestBot } from '../helpers/fixtures.js';
+import { admin, choiceButtons, latestUpdate, person, roundPosts, say, storedRound, tableRows } from '../helpers/quiz.js';
+
+/** Opens a round now with `/mesh post` and returns its message and id. */
+async function postRound(t: TestBot) {
+  await say(t, 'post', admin('lead'));
+  const post = roundPosts(t.chat).at(-1);
+  if (!post) throw new Error('no round posted');
+  return { ...post, round: storedRound(t, post.roundId) };
+}
+
+function clickAs(name: string, value: string) {
+  return click('quiz.answer', value, person(name));
+}
+
+describe('answering a round', () => {
+  it('GIVEN a second click by the same person THEN the first answer stands and the person is told so', async () => {
+    const t = testBot({ random: seededRandom(21) });
+    const { round, message } = await postRound(t);
+    const right = round.correctIndex!;
+    const wrong = (right + 1) % 4;
+    const labels = choiceButtons(message).map((b) => b.label);
+
+    const first = await t.bot.handleAction(clickAs('alice', `${round.id}:${right}`));
+    const second = await t.bot.handleAction(clickAs('alice', `${round.id}:${wrong}`));
+
+    expect(first.messages[0]).toMatchObject({ visibility: 'ephemeral', text: expect.stringContaining(`Locked in: ${labels[right]}`) });
+    expect(second.messages[0]).toMatchObject({ visibility: 'ephemeral', failure: 'quiz.already_answered' });
+    expect(second.messages[0]!.text).toContain(`You picked ${labels[right]}`);
+    expect(t.store.answers.answerOf(round.id, t.store.people.findUser('console', 'w1', 'alice')!.key)).toEqual({ choiceIndex: right, correct: true });
+    expect(tableRows(await say(t, 'leaderboard'))).toEqual([['1', 'alice', '15', '0']]);
+  });
+
+  it('GIVEN sixty people clicking all four choices at once THEN exactly one answer per person counts, and one first-right bonus', async () => {
+    const t = testBot({ random: seededRandom(22) });
+    const { round } = await postRound(t);
+    const people = Array.from({ length: 60 }, (_, i) => `user${i}`);
+    // Person i clicks choice i % 4 first, then the other three, all interleaved with everyone else's.
+    const clicks = [0, 1, 2, 3].flatMap((k) => people.map((name, i) => clickAs(name, `${round.id}:${(i + k) % 4}`)));
+
+    const replies = await Promise.all(clicks.map((c) => t.bot.handleAction(c)));
+
+    const failures = replies.map((r) => r.messages[0]?.failure ?? 'recorded');
+    expect(failures.filter((f) => f === 'recorded')).toHaveLength(60);
+    expect(failures.filter((f) => f === 'quiz.already_answered')).toHaveLength(180);
+    const results = t.store.rounds.results(round.id);
+    expect(results).toMatchObject({ answered: 60, correct: 15 });
+    for (const [i, name] of people.entries()) {
+      const key = t.store.people.findUser('console', 'w1', name)!.key;
+      expect(t.store.answers.answerOf(round.id, key)?.choiceIndex).toBe(i % 4);
+    }
+    const points = tableRows(await say(t, 'leaderboard')).map((r) => Number(r[2]));
+    expect(points.filter((p) => p === 15)).toHaveLength(1);
+  });
+
+  it('GIVEN three processes on one database file clicking for the same people at once THEN each person has exactly one answer', async () => {
+    const path = join(tempDir(), 'bot.db');
+    const t = testBot({ path, random: seededRandom(23) });
+    const { round } = await postRound(t);
+    const people = Array.from({ length: 120 }, (_, i) => `user${i}`);
+    const startAt = Date.now() + 3000;
+    // Every person is clicked for by two of the three processes.
+    const shares = [people.slice(0, 80), people.slice(40, 120), [...people.slice(0, 40), ...people.slice(80, 120)]];
+
+    const outputs = await Promise.all(shares.map((share) => runWorker(path, round.id, share, startAt)));
+
+    const total = outputs.reduce<Record<string, number>>((sum, o) => {
+      for (const [k, v] of Object.entries(o)) sum[k] = (sum[k] ?? 0) + v;
+      return sum;
+    }, {});
+    expect(total).toEqual({ recorded: 120, 'quiz.already_answered': 120 * 2 * 4 - 120 });
+    expect(t.store.rounds.results(round.id).answered).toBe(120);
+    const board = tableRows(await say(t, 'leaderboard all workspace', person('user0')));
+    expect(board).toHaveLength(10);
+    // One row per person on every board, each with one answer counted.
+    expect(board.every((r) => r[3] === '1/1' || r[3] === '0/1')).toBe(true);
+  }, 30_000);
+
+  it('GIVEN a closed round WHEN someone clicks THEN they are told it has closed and nothing is recorded', async () => {
+    const t = testBot({ random: seededRandom(24) });
+    const { round } = await postRound(t);
+    t.clock.advance(8 * 3_600_000);
+    await t.bot.tick();
+    expect(storedRound(t, round.id).status).toBe('closed');
+
+    const reply = await t.bot.handleAction(clickAs('bob', `${round.id}:0`));
+
+    expect(reply.messages[0]).toMatchObject({ failure: 'quiz.round_closed', text: expect.stringContaining('This round has closed') });
+    expect(t.store.rounds.results(round.id).answered).toBe(0);
+  });
+
+  it('GIVEN a round whose close time has passed but no tick has run THEN a click is refused all the same', async () => {
+    const t = testBot({ random: seededRandom(25) });
+    const { round } = await postRound(t);
+    t.clock.advance(8 * 3_600_000);
+    const reply = await t.bot.handleAction(clickAs('bob', `${round.id}:0`));
+    expect(reply.messages[0]?.failure).toBe('quiz.round_closed');
+  });
+
+  it('GIVEN a round message THEN its buttons carry only the round id and a choice index, the right one looking like any other', async () => {
+    const t = testBot({ random: seededRandom(26) });
+    const { round, message } = await postRound(t);
+    const buttons = buttonsOf(message);
+    expect(buttons.map((b) => b.value)).toEqual([0, 1, 2, 3].map((i) => `${round.id}:${i}`));
+    expect(new Set(buttons.map((b) => `${b.actionId}|${b.style ?? ''}`))).toEqual(new Set(['quiz.answer|']));
+    expect(JSON.stringify(buttons)).not.toMatch(/correct|right|true/i);
+  });
+
+  it('GIVEN a click THEN the pick stays private: only the person is answered, nothing goes to the channel', async () => {
+    const t = testBot({ random: seededRandom(27) });
+    const { round } = await postRound(t);
+    const before = t.chat.calls.length;
+    const reply = await t.bot.handleAction(clickAs('carol', `${round.id}:1`));
+    expect(reply.messages.every((m) => m.visibility === 'ephemeral')).toBe(true);
+    expect(reply.replace).toBeUndefined();
+    expect(t.chat.calls.length).toBe(before);
+  });
+
+  it('GIVEN the round closes THEN the reveal names the right choice by its exact button label, explains it, and says who was first', async () => {
+    const t = testBot({ random: seededRandom(28) });
+    const { round, message, messageId } = await postRound(t);
+    const right = round.correctIndex!;
+    await t.bot.handleAction(clickAs('dave', `${round.id}:${(right + 1) % 4}`));
+    t.clock.advance(1000);
+    await t.bot.handleAction(clickAs('erin', `${round.id}:${right}`));
+    t.clock.advance(1000);
+    await t.bot.handleAction(clickAs('frank', `${round.id}:${right}`));
+    t.clock.advance(8 * 3_600_000);
+    await t.bot.tick();
+
+    const reveal = textOf(latestUpdate(t.chat, messageId)!);
+    const label = choiceButtons(message)[right]!.label;
+    expect(reveal).toContain(`Answer: ${label}`);
+    expect(reveal).toContain(t.bot.catalogue.item(round.itemId!)!.explanation);
+    expect(reveal).toContain('3 answered, 2 right; first right: erin.');
+    const results = t.chat.calls.filter((c) => c.kind === 'reply').at(-1)!;
+    expect(results.message.text).toBe('Right: erin (+15), frank (+10). 3 answered.');
+  });
+});
+
+/** Runs one answer worker process; resolves with its counts of reply kinds. */
+function runWorker(path: string, roundId: number, users: string[], startAt: number): Promise<Record<string, number>> {
+  const tsx = join(process.cwd(), 'node_modules', '.bin', 'tsx');
+  return new Promise((resolve, reject) => {
+    const child = spawn(tsx, ['test/helpers/answer-worker.ts', path, String(roundId), users.join(','), String(startAt)], {
+      env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '' },
+    });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code !== 0) reject(new Error(`worker exited ${code}: ${err}`));
+      else resolve(JSON.parse(out.trim()) as Record<string, number>);
+    });
+  });
+}
