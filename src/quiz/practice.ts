@@ -1,7 +1,7 @@
 import type { Actor } from '../chat-port.js';
 import type { Entry } from '../bank/types.js';
 import type { CoreDeps } from '../commands/deps.js';
-import { entryBlocks, buttonLabel } from '../commands/entry-view.js';
+import { buttonLabel } from '../commands/entry-view.js';
 import { failureReply } from '../messages/failures.js';
 import { ephemeral, type Block, type Message, type OutgoingMessage } from '../messages/model.js';
 import type { EntryProgress, PracticeRow } from '../store/quiz-ports.js';
@@ -9,6 +9,7 @@ import { buildQuestion } from './build-question.js';
 import { formatInZone } from './format-time.js';
 import { pick, type Random } from './random.js';
 import { recordLearning } from './record-answer.js';
+import { selfGradeMessage } from './self-grade-view.js';
 import { channelZone } from './round-lifecycle.js';
 
 /** Button action ids of private practice and review questions. */
@@ -101,23 +102,7 @@ export function showPracticeAnswer(deps: CoreDeps, actor: Actor, value: string):
   const entry = row ? deps.catalogue.entry(row.entryId) : undefined;
   if (!row || !entry) return { ok: false, code: 'quiz.practice_not_found' };
   if (row.answeredMs !== null) return { ok: false, code: 'quiz.already_answered' };
-  const { blocks } = entryBlocks(entry, 'full');
-  return {
-    ok: true,
-    replace: {
-      text: `Answer to ${entry.question}`,
-      blocks: [
-        ...blocks,
-        {
-          type: 'buttons',
-          buttons: [
-            { label: 'I knew it', actionId: PRACTICE_ACTIONS.grade, value: `${row.id}:1`, style: 'primary' },
-            { label: 'Not yet', actionId: PRACTICE_ACTIONS.grade, value: `${row.id}:0` },
-          ],
-        },
-      ],
-    },
-  };
+  return { ok: true, replace: selfGradeMessage(entry, PRACTICE_ACTIONS.grade, row.id) };
 }
 
 /** "I knew it" / "Not yet" on a recall practice question. */

@@ -1,8 +1,8 @@
 import type { Actor } from '../chat-port.js';
 import type { CoreDeps } from '../commands/deps.js';
-import { entryBlocks } from '../commands/entry-view.js';
 import type { Message } from '../messages/model.js';
 import { recordLearning } from './record-answer.js';
+import { selfGradeMessage } from './self-grade-view.js';
 import { QUIZ_ACTIONS } from './round-view.js';
 
 export type RecallResult =
@@ -18,23 +18,7 @@ export function showRecallAnswer(deps: CoreDeps, value: string, nowMs: number): 
   const entry = round ? deps.catalogue.entry(round.entryId) : undefined;
   if (!round || round.mode !== 'recall' || !entry) return { code: 'quiz.round_not_found' };
   if (round.status !== 'open' || nowMs >= round.closesMs) return { code: 'quiz.round_closed' };
-  const { blocks } = entryBlocks(entry, 'full');
-  return {
-    code: 'quiz.recall_shown',
-    message: {
-      text: `Answer to ${entry.question}`,
-      blocks: [
-        ...blocks,
-        {
-          type: 'buttons',
-          buttons: [
-            { label: 'I knew it', actionId: QUIZ_ACTIONS.recallGrade, value: `${round.id}:1`, style: 'primary' },
-            { label: 'Not yet', actionId: QUIZ_ACTIONS.recallGrade, value: `${round.id}:0` },
-          ],
-        },
-      ],
-    },
-  };
+  return { code: 'quiz.recall_shown', message: selfGradeMessage(entry, QUIZ_ACTIONS.recallGrade, round.id) };
 }
 
 /** A self-grade on a recall round: counts for progress and review, never for points. */
