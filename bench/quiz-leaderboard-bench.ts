@@ -5,7 +5,7 @@
  * the score rows those answers add up to, streaks), then the board is read the way
  * `/mesh leaderboard` reads it: through the store, and through the whole command.
  */
-import { periodKey, pointsFor, type IncomingCommand } from '../src/index.js';
+import { periodKey, pointsFor, seededRandom as random, type IncomingCommand } from '../src/index.js';
 import { percentile, round, type Figure } from './figure.js';
 import { benchDb, timeRuns, type BenchDb } from './quiz-fixtures.js';
 
@@ -16,18 +16,6 @@ const PEOPLE = 3_000;
 const START_MS = Date.parse('2026-01-05T09:00:00Z');
 const DAY_MS = 86_400_000;
 const RUNS = 300;
-
-/** A small deterministic PRNG (mulberry32), so every run loads the same data. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Score {
   points: number;
