@@ -16,7 +16,14 @@ export interface LookupOptions {
   phraseBonus: number;
   /** How many of the best candidates are checked for phrases. */
   phraseCandidates: number;
-  /** Least weighted share of the query the best entry must cover to be given as the answer. */
+  /**
+   * How much the weight of a query concept the best entry lacks counts against confidence,
+   * by what the concept is: one the bank uses elsewhere still says the query is about this
+   * bank (a paraphrase, or a question spanning entries), so it counts less than an ordinary
+   * word the bank never uses (1); another product's jargon counts more.
+   */
+  missWeights: Readonly<{ known: number; foreign: number }>;
+  /** Least confidence (covered weight against covered plus weighted missing) to give the best entry as the answer. */
   minConfidence: number;
   /** Related entries must score at least this share of the best entry's score. */
   relatedRatio: number;
@@ -48,6 +55,7 @@ export const DEFAULT_LOOKUP_OPTIONS: Readonly<LookupOptions> = Object.freeze({
   coverageExponent: 4,
   phraseBonus: 0.5,
   phraseCandidates: 8,
+  missWeights: Object.freeze({ known: 0.75, foreign: 1.5 }),
   minConfidence: 0.5,
   relatedRatio: 0.35,
   maxRelated: 2,
@@ -67,7 +75,10 @@ export interface LookupResult {
   query: string;
   /** Whether the best hit is good enough to give as the answer. */
   answered: boolean;
-  /** Coverage of the best hit (0 when nothing matched). */
+  /**
+   * How sure the best hit answers the query, 0-1 (0 when nothing matched): its covered
+   * concept weight against that plus the weight it misses, weighted by `missWeights`.
+   */
   confidence: number;
   /** Ranked hits, best first (also when not answered: they are the closest topics). */
   hits: Hit[];
@@ -91,11 +102,13 @@ export function createLookup(banks: readonly Bank[], overrides: Partial<LookupOp
   rejectUnknownKeys(overrides, DEFAULT_LOOKUP_OPTIONS, '');
   rejectUnknownKeys(overrides.plan ?? {}, DEFAULT_LOOKUP_OPTIONS.plan, 'plan.');
   rejectUnknownKeys(overrides.fieldBoosts ?? {}, DEFAULT_LOOKUP_OPTIONS.fieldBoosts, 'fieldBoosts.');
+  rejectUnknownKeys(overrides.missWeights ?? {}, DEFAULT_LOOKUP_OPTIONS.missWeights, 'missWeights.');
   const options: LookupOptions = {
     ...DEFAULT_LOOKUP_OPTIONS,
     ...overrides,
     plan: { ...DEFAULT_LOOKUP_OPTIONS.plan, ...overrides.plan },
     fieldBoosts: { ...DEFAULT_LOOKUP_OPTIONS.fieldBoosts, ...overrides.fieldBoosts },
+    missWeights: { ...DEFAULT_LOOKUP_OPTIONS.missWeights, ...overrides.missWeights },
   };
   const index = buildSearchIndex(banks);
   const cache = new ResultCache(options.cacheSize);
@@ -166,13 +179,15 @@ function search(index: SearchIndex, options: LookupOptions, banks: readonly Bank
   const totalWeight = plan.concepts.reduce((sum, c) => sum + c.weight, 0);
   // Only the best few are ranked further, so keep just those instead of sorting thousands.
   const keep = Math.max(options.maxHits, options.phraseCandidates);
-  const top: Hit[] = [];
+  const top: Ranked[] = [];
   for (const result of results) {
-    const coverage = totalWeight > 0 ? coveredWeight(plan, result, options) / totalWeight : 0;
+    const weights = matchWeights(plan, result, options);
+    const coverage = totalWeight > 0 ? weights.covered / totalWeight : 0;
     const score = result.score * Math.pow(coverage, options.coverageExponent);
     if (top.length === keep && score <= top[keep - 1]!.score) continue;
     const entry = index.entries.get(result.id as string);
-    if (entry) insertRanked(top, { entry, coverage, score }, keep);
+    const sure = weights.covered + weights.missing > 0 ? weights.covered / (weights.covered + weights.missing) : 0;
+    if (entry) insertRanked(top, { entry, coverage, score, confidence: sure }, keep);
   }
   if (plan.concepts.length > 1 && options.phraseBonus > 0) {
     for (const hit of top.slice(0, options.phraseCandidates)) {
@@ -180,9 +195,9 @@ function search(index: SearchIndex, options: LookupOptions, banks: readonly Bank
     }
     top.sort(byRank);
   }
-  const hits = top.slice(0, options.maxHits);
+  const hits: Hit[] = top.slice(0, options.maxHits).map(({ entry, score, coverage }) => ({ entry, score, coverage }));
   const best = hits[0];
-  const confidence = best?.coverage ?? 0;
+  const confidence = top[0]?.confidence ?? 0;
   const answered = best !== undefined && confidence >= options.minConfidence && plan.concepts.some((c) => c.known);
   const related = best
     ? hits.slice(1).filter((h) => h.score >= best.score * options.relatedRatio).slice(0, options.maxRelated)
@@ -194,18 +209,33 @@ function byRank(a: Hit, b: Hit): number {
   return b.score - a.score || a.entry.id.localeCompare(b.entry.id);
 }
 
+/** A hit while ranking, with its confidence as the answer. */
+interface Ranked extends Hit {
+  confidence: number;
+}
+
 /** Inserts a hit into a ranked list of at most `limit` hits. */
-function insertRanked(list: Hit[], hit: Hit, limit: number): void {
+function insertRanked(list: Ranked[], hit: Ranked, limit: number): void {
   let at = list.length;
   while (at > 0 && byRank(hit, list[at - 1]!) < 0) at--;
   list.splice(at, 0, hit);
   if (list.length > limit) list.pop();
 }
 
-function coveredWeight(plan: QueryPlan, result: SearchResult, options: LookupOptions): number {
-  let sum = 0;
-  for (const concept of plan.concepts) sum += concept.weight * conceptMatch(concept, result, options);
-  return sum;
+/**
+ * The query's concept weight an entry covers, and the weight it misses as confidence
+ * counts it (see `missWeights`; an ordinary word the bank never uses counts 1).
+ */
+function matchWeights(plan: QueryPlan, result: SearchResult, options: LookupOptions): { covered: number; missing: number } {
+  let covered = 0;
+  let missing = 0;
+  for (const concept of plan.concepts) {
+    const match = conceptMatch(concept, result, options);
+    covered += concept.weight * match;
+    const miss = concept.known || concept.corrected ? options.missWeights.known : concept.foreign ? options.missWeights.foreign : 1;
+    missing += concept.weight * (1 - match) * miss;
+  }
+  return { covered, missing };
 }
 
 /** How well an entry shows one concept: the best alternative's share of terms, field-weighted. */

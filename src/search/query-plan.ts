@@ -22,6 +22,12 @@ export interface Concept {
   known: boolean;
   /** Whether the words were corrected (typo or completion) before planning. */
   corrected: boolean;
+  /**
+   * Whether the words are foreign both to the bank and to everyday English, and not a
+   * number: another product's jargon ("nginx", "hpa", "goroutine"). Left unmatched, such a
+   * word says the query is about something else more strongly than an ordinary word does.
+   */
+  foreign: boolean;
   alternatives: Alternative[];
 }
 
@@ -56,6 +62,9 @@ export interface PlanOptions extends CorrectionOptions {
   /** Least weight a bank word keeps however many entries use it, before the everyday discount (0-1). */
   idfFloor: number;
 }
+
+/** A count, size or ratio as typed: "5000", "2.5", "27x", "10k", "200ms". */
+const QUANTITY = /^\d+(?:\.\d+)?(?:x|k|m|g|kb|mb|gb|ms|s|rps|qps)?$/;
 
 /** Words that make the next word absent: "no sidecar", "without sidecars" mean "sidecarless". */
 const NEGATIONS = new Set(['no', 'without', 'non', 'zero']);
@@ -198,13 +207,16 @@ function synonymAlternatives(word: string, vocabulary: Vocabulary, aliases: Alia
 
 function makeConcept(words: QueryWord[], alternatives: Alternative[], vocabulary: Vocabulary, options: PlanOptions): Concept {
   const knownTerms = alternatives.filter((a) => a.via !== 'synonym').flatMap((a) => a.terms).filter((t) => vocabulary.known(t));
-  const spec = Math.max(...words.map((w) => specificity(joined(w), options.everyday)));
   const known = knownTerms.length > 0;
+  // A number the bank never uses ("5000 pods", "27x", "5%") is a quantity, not a topic.
+  const quantity = !known && words.every((w) => QUANTITY.test(joined(w)));
+  const spec = quantity ? options.everyday.floor : Math.max(...words.map((w) => specificity(joined(w), options.everyday)));
   const idf = known ? Math.max(...knownTerms.map((t) => vocabulary.idf(t))) : 1;
   // The bank's own words are weighed mostly by how rare they are in the bank; words it
   // never uses only by how everyday they are (jargon it lacks signals an off-topic query).
   const everyday = known ? 1 - options.knownEverydayDiscount * (1 - spec) : spec;
   const corrected = words.some((w) => w.corrected);
+  const foreign = !known && !corrected && !quantity && words.every((w) => zipf(joined(w)) === 0);
   // A corrected word may be a wrong guess: it counts for less when it matches.
   const scale = corrected ? options.correctedWeight : 1;
   return {
@@ -212,6 +224,7 @@ function makeConcept(words: QueryWord[], alternatives: Alternative[], vocabulary
     weight: everyday * (options.idfFloor + (1 - options.idfFloor) * idf),
     known,
     corrected,
+    foreign,
     alternatives: alternatives.map((a) => ({ ...a, weight: a.weight * scale })),
   };
 }

@@ -1,6 +1,8 @@
 /**
  * Function words and question scaffolding that carry no topic. Kept short on purpose:
- * "not", "without", "down" and "own" change meaning and stay searchable.
+ * "not", "without", "down" and "own" change meaning and stay searchable. Contractions
+ * appear as typed without the apostrophe ("doesn't" -> "doesnt"), since words keep
+ * their inner apostrophes until normalisation drops them.
  */
 export const STOPWORDS: ReadonlySet<string> = new Set(
   `a about above after again all also am an and any are aren as at be because been before being
@@ -11,7 +13,9 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   theirs them then there these they this those through to too under until up us very was we were
   what whats when where which while who whom whose why will with would you your yours yourself
   explain explanation mean means meaning question questions answer please vs versus
-  etc e.g eg ie thing things stuff way ways`
+  etc e.g eg ie thing things stuff way ways
+  im ive youre youve youd were weve theyre theyve theyd thats whos hes shes theres heres
+  dont doesnt didnt isnt arent wasnt werent cant couldnt shouldnt wouldnt wont hasnt havent hadnt`
     .split(/\s+/)
     .filter((w) => w !== ''),
 );

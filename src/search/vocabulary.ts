@@ -90,17 +90,33 @@ export class Vocabulary {
 
   /**
    * The closest known word within 1 edit (5-7 letters) or 2 edits (8+), preferring the
-   * word more entries use. Shorter words are never corrected: too many neighbours.
+   * word more entries use. A 4-letter word is corrected only when exactly one known word
+   * is 1 edit away ("mesj" -> "mesh"); shorter words never are: too many neighbours.
    */
   correct(word: string): Correction | null {
-    if (word.length < 5) return null;
+    if (word.length < 4) return null;
     const cached = this.corrections.get(word);
     if (cached !== undefined) return cached;
     const max = word.length >= 8 ? 2 : 1;
-    const found = this.closest(word, max) ?? this.closest(stem(word), max);
+    const found = word.length === 4 ? this.onlyNeighbour(word) : (this.closest(word, max) ?? this.closest(stem(word), max));
     // The vocabulary is fixed once built, so a word's correction never changes.
     if (this.corrections.size >= 10_000) this.corrections.clear();
     this.corrections.set(word, found);
+    return found;
+  }
+
+  /** The one known word 1 edit from `word` (as a stem: "pods" and "pod" are one), else null. */
+  private onlyNeighbour(word: string): Correction | null {
+    let found: Correction | null = null;
+    for (let len = word.length - 1; len <= word.length + 1; len++) {
+      for (const candidate of this.buckets().get(len) ?? []) {
+        if (editDistance(word, candidate, 1) > 1) continue;
+        const s = this.surfaceStems.get(candidate)!;
+        if (!this.docFreq.has(s) && !this.aliasWords.has(candidate)) continue;
+        if (found && found.stem !== s) return null;
+        if (!found) found = { surface: candidate, stem: s, distance: 1 };
+      }
+    }
     return found;
   }
 

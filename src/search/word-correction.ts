@@ -1,3 +1,4 @@
+import { editDistance } from './edit-distance.js';
 import { zipf } from './english-frequency.js';
 import { joined, type Word } from './normalize.js';
 import { foldDerived, lightStem, stem } from './stem.js';
@@ -61,15 +62,33 @@ export function correctWords(words: Word[], vocabulary: Vocabulary, options: Cor
     const surface = joined(word);
     const commonness = Math.max(zipf(surface), zipf(lightStem(surface)));
     if (commonness >= options.maxZipfToCorrect) return;
-    if (commonness >= options.realWordZipf) pending.push(i);
-    else out[i] = fixed(word, vocabulary) ?? out[i]!;
+    // Real words, and 4-letter words (one slip from too many others: "perl", "perf"), need
+    // a neighbour to confirm the fix.
+    if (commonness >= options.realWordZipf || surface.length === 4) pending.push(i);
+    else out[i] = fixed(word, vocabulary) ?? scaffolding(word) ?? out[i]!;
   });
-  // Real words second, so their neighbours are already corrected: "circut braking".
+  // Second, so their neighbours are already corrected: "circut braking".
   for (const i of pending) {
-    const fix = fixed(words[i]!, vocabulary);
+    const word = words[i]!;
+    const fix = fixed(word, vocabulary);
     if (fix && formsBankPhrase(stem(fix.surface), out[i - 1], out[i + 1], vocabulary)) out[i] = fix;
+    else out[i] = scaffolding(word) ?? out[i]!;
   }
   return out;
+}
+
+/** Stopwords long enough that one slip still identifies them ("shoud", "wich", "thier"). */
+const LONG_STOPWORDS = [...STOPWORDS].filter((w) => w.length >= 4 && /^[a-z]+$/.test(w));
+
+/**
+ * A misspelt function word: one edit from a stopword of 4+ letters ("wich" is one from
+ * "which" and "with": either way no topic). It is read as a stopword, not as unknown jargon.
+ */
+function scaffolding(word: Word): QueryWord | null {
+  const surface = joined(word);
+  if (word.parts.length > 1 || surface.length < 4) return null;
+  const near = LONG_STOPWORDS.find((s) => editDistance(surface, s, 1) <= 1);
+  return near ? { surface: near, parts: [near], corrected: true } : null;
 }
 
 function fixed(word: Word, vocabulary: Vocabulary): QueryWord | null {

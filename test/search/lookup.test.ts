@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createLookup, DEFAULT_LOOKUP_OPTIONS, loadBanks, type LookupOptions } from '../../src/index.js';
+import { planQuery } from '../../src/search/query-plan.js';
+import { buildSearchIndex } from '../../src/search/search-index.js';
 
 const lookup = createLookup(loadBanks('data/banks'));
+const index = buildSearchIndex(loadBanks('data/banks'));
+const plan = (query: string) => planQuery(query, index.vocabulary, index.aliases, DEFAULT_LOOKUP_OPTIONS.plan).concepts;
 
 function topNumber(query: string): number | undefined {
   return lookup.search(query).hits[0]?.entry.number;
@@ -73,7 +77,79 @@ describe('abstention', () => {
   });
 });
 
+describe('confidence', () => {
+  const plainCoverage = createLookup(loadBanks('data/banks'), { missWeights: { known: 1, foreign: 1 } });
+
+  it('GIVEN a query whose words the bank uses but the best entry only partly covers THEN it is still answered', () => {
+    // "app" and "config" appear elsewhere in the bank: the query is about this bank's world.
+    const result = lookup.search('app config ownership for teams');
+    expect(result.hits[0]?.entry.number).toBe(13);
+    expect(result.answered).toBe(true);
+    expect(result.confidence).toBeGreaterThan(plainCoverage.search('app config ownership for teams').confidence);
+  });
+
+  it("GIVEN another product's jargon the bank never uses THEN it counts more against confidence than plain coverage", () => {
+    const result = lookup.search('haproxy proxy config');
+    expect(result.answered).toBe(false);
+    expect(result.confidence).toBeLessThan(plainCoverage.search('haproxy proxy config').confidence);
+  });
+
+  it('GIVEN an unknown missWeights key THEN createLookup throws naming its path', () => {
+    const overrides = { missWeights: { knwon: 1 } } as unknown as Partial<LookupOptions>;
+    expect(() => createLookup(loadBanks('data/banks'), overrides)).toThrow(/missWeights\.knwon/);
+  });
+});
+
+describe('query planning', () => {
+  it('GIVEN a number the bank never uses THEN it weighs as little as an everyday word and is not jargon', () => {
+    const [count] = plan('5000 proxies');
+    expect(count?.text).toBe('5000');
+    expect(count?.weight).toBeCloseTo(DEFAULT_LOOKUP_OPTIONS.plan.everyday.floor);
+    expect(count?.foreign).toBe(false);
+  });
+
+  it('GIVEN a word neither the bank nor everyday English uses THEN it is marked foreign; an ordinary word is not', () => {
+    const concepts = plan('haproxy kitchen');
+    expect(concepts.map((c) => [c.text, c.foreign])).toEqual([
+      ['haproxy', true],
+      ['kitchen', false],
+    ]);
+  });
+
+  it('GIVEN contractions ("doesn\'t", "can\'t") THEN they are stopwords, not topic words', () => {
+    expect(plan("why doesn't mtls work").map((c) => c.text)).toEqual(['mtls', 'work']);
+    expect(plan("i can't get mtls").map((c) => c.text)).toEqual(['mtls']);
+  });
+});
+
 describe('typo tolerance', () => {
+  it('GIVEN a misspelt function word ("shuold", "wich") THEN it is dropped like the stopword, not taken for jargon', () => {
+    for (const [typo, right] of [
+      ['shuold we adopt a mesh', 'should we adopt a mesh'],
+      ['wich mesh should we pick', 'which mesh should we pick'],
+    ] as const) {
+      const result = lookup.search(typo);
+      expect(result.answered).toBe(true);
+      expect(result.hits[0]?.entry.id).toBe(lookup.search(right).hits[0]?.entry.id);
+      expect(result.confidence).toBeCloseTo(lookup.search(right).confidence);
+    }
+  });
+
+  it('GIVEN a 4-letter typo that forms a bank phrase with its neighbour THEN it is corrected', () => {
+    const [, mesh] = plan('service mesj');
+    expect(mesh).toMatchObject({ text: 'mesh', corrected: true });
+    expect(lookup.search('service mesj').answered).toBe(true);
+  });
+
+  it('GIVEN a 4-letter word one edit from a bank word but with no neighbour to confirm it THEN it is left alone', () => {
+    // "perl" is one edit from "perf", but short words have too many neighbours to guess alone.
+    expect(plan('perl regex').map((c) => [c.text, c.corrected])).toEqual([
+      ['perl', false],
+      ['regex', false],
+    ]);
+    expect(lookup.search('mesj').answered).toBe(false);
+  });
+
   it('GIVEN a 3-letter word the bank lacks THEN it is never fuzzed into a bank word', () => {
     // "tcx" is one edit from "tcp", but short words have too many neighbours to guess.
     const result = lookup.search('tcx');
