@@ -6,36 +6,18 @@
  */
 import { afterEach, beforeEach, expect } from 'vitest';
 import { createDiscordAdapter } from '../../adapters/discord/index.js';
-import type { PlatformAdapter, PlatformCallObserver } from '../../adapters/platform-adapter.js';
-import { createBot, loadBanks, ManualClock, openStore, seededRandom, type Bank, type Bot, type Logger, type Store } from '../../src/index.js';
+import type { PlatformAdapter } from '../../adapters/platform-adapter.js';
+import { RecordingLogger, RecordingObserver } from '../helpers/recorders.js';
+import { createBot, loadBanks, ManualClock, openStore, seededRandom, type Bank, type Bot, type Store } from '../../src/index.js';
 import { startDiscordStandin, type DiscordStandin } from './standin/discord-standin.js';
 import type { Where } from './standin/interactions.js';
+
+export { RecordingLogger, RecordingObserver };
 
 export const TOKEN = 'MTA5.standin.bot-token';
 export const APPLICATION_ID = '1098765432109876543';
 export const GUILD_ID = '200000000000000001';
 export const CHANNEL_ID = '300000000000000001';
-
-/** A logger that keeps every line, for assertions on what was logged. */
-export class RecordingLogger implements Logger {
-  readonly lines: { level: string; fields: object; message: string }[] = [];
-  debug = (fields: object, message: string): void => void this.lines.push({ level: 'debug', fields, message });
-  info = (fields: object, message: string): void => void this.lines.push({ level: 'info', fields, message });
-  warn = (fields: object, message: string): void => void this.lines.push({ level: 'warn', fields, message });
-  error = (fields: object, message: string): void => void this.lines.push({ level: 'error', fields, message });
-}
-
-/** An observer that keeps every platform call and retry it is told about. */
-export class RecordingObserver implements PlatformCallObserver {
-  readonly calls: { method: string; outcome: string }[] = [];
-  readonly retries: { method: string; reason: string }[] = [];
-  call(_platform: string, method: string, outcome: string): void {
-    this.calls.push({ method, outcome });
-  }
-  retry(_platform: string, method: string, reason: string): void {
-    this.retries.push({ method, reason });
-  }
-}
 
 export interface Rig {
   standin: DiscordStandin;

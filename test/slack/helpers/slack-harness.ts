@@ -2,11 +2,13 @@
  * The real Slack adapter (Bolt and all) around a real core, wired to a Web API stand-in,
  * everything on 127.0.0.1. No vitest imports: the bench builds the same thing.
  */
-import { createBot, loadBanks, ManualClock, openStore, seededRandom, type Bank, type Bot, type Logger, type Store } from '../../../src/index.js';
-import type { PlatformCallObserver } from '../../../adapters/platform-adapter.js';
+import { createBot, loadBanks, ManualClock, openStore, seededRandom, type Bank, type Bot, type Store } from '../../../src/index.js';
+import { RecordingLogger, RecordingObserver } from '../../helpers/recorders.js';
 import { createSlackAdapter, type SlackAdapter, type SlackAdapterOptions } from '../../../adapters/slack/slack-adapter.js';
 import { SIGNING_SECRET } from './signed-request.js';
 import { WebApiStandIn } from './web-api-standin.js';
+
+export { RecordingLogger, RecordingObserver };
 
 let banks: Bank[] | null = null;
 
@@ -14,38 +16,6 @@ let banks: Bank[] | null = null;
 export function seedBanks(): Bank[] {
   banks ??= loadBanks('data/banks');
   return banks;
-}
-
-/** A logger that keeps every line, for assertions and for reading a failed test. */
-export class RecordingLogger implements Logger {
-  readonly lines: { level: string; fields: object; message: string }[] = [];
-  debug(fields: object, message: string): void {
-    this.lines.push({ level: 'debug', fields, message });
-  }
-  info(fields: object, message: string): void {
-    this.lines.push({ level: 'info', fields, message });
-  }
-  warn(fields: object, message: string): void {
-    this.lines.push({ level: 'warn', fields, message });
-  }
-  error(fields: object, message: string): void {
-    this.lines.push({ level: 'error', fields, message });
-  }
-  messages(level?: string): string[] {
-    return this.lines.filter((l) => !level || l.level === level).map((l) => l.message);
-  }
-}
-
-/** An observer that keeps every call and retry. */
-export class RecordingObserver implements PlatformCallObserver {
-  readonly calls: { method: string; outcome: string }[] = [];
-  readonly retries: { method: string; reason: string }[] = [];
-  call(_platform: string, method: string, outcome: string): void {
-    this.calls.push({ method, outcome });
-  }
-  retry(_platform: string, method: string, reason: string): void {
-    this.retries.push({ method, reason });
-  }
 }
 
 export interface Harness {
