@@ -78,6 +78,12 @@ export async function runInteractiveConsole(config: Config, input: NodeJS.Readab
   const rl = createInterface({ input, terminal: false });
   const prompt = (): void => write(`${user}@#${session.channel}> `);
   prompt();
+  // The daily quiz runs here too: tick now (catching up) and then twice a minute, on the real clock.
+  const tick = (): void => {
+    bot.tick().catch((error: unknown) => write(`! scheduled work failed: ${error instanceof Error ? error.message : String(error)}`));
+  };
+  tick();
+  const ticker = setInterval(tick, 30_000);
   try {
     for await (const raw of rl) {
       const line = raw.trim();
@@ -97,7 +103,9 @@ export async function runInteractiveConsole(config: Config, input: NodeJS.Readab
       prompt();
     }
   } finally {
+    clearInterval(ticker);
     rl.close();
+    await bot.idle();
     store.close();
   }
 }
