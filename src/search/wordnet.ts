@@ -29,11 +29,6 @@ interface Dictionary {
 let dictionary: Dictionary | null | undefined;
 const cache = new Map<string, string[]>();
 
-/** Whether the WordNet files can be found (the package is installed). */
-export function wordnetAvailable(): boolean {
-  return load() !== null;
-}
-
 /**
  * Lemmas that share a sense with the word (its commonest `maxSenses` senses per part of
  * speech), lowercase, multi-word lemmas with spaces; the word itself excluded. Empty

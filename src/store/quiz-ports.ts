@@ -13,8 +13,6 @@ export interface PersonRef {
 export interface People {
   /** The key of a channel, created on first sight. */
   channelKey(ref: ChannelRef): number;
-  /** The channel behind a key. */
-  channel(key: number): ChannelRef | undefined;
   /** The key of a person, created on first sight; a changed display name is refreshed. */
   userKey(ref: PersonRef): number;
   /** A person by platform id, if they have ever used the bot here. */
@@ -107,8 +105,6 @@ export interface Rounds {
   recordPostFailure(id: number): void;
   /** Marks a round whose window passed before it could be posted. */
   markMissed(id: number, nowMs: number): void;
-  /** Records a slot that passed entirely while the bot was down. */
-  recordMissedSlot(channelKey: number, slotMs: number, nowMs: number): void;
   /**
    * Closes an open round and leases its reveal to the caller until `leaseUntilMs`; false
    * if it was not open (someone else closed it).

@@ -1,4 +1,4 @@
-import type { ChannelRef, Platform } from '../chat-port.js';
+import type { ChannelRef } from '../chat-port.js';
 import type { Db } from './open-database.js';
 import type { People, PersonRef } from './quiz-ports.js';
 
@@ -6,7 +6,6 @@ export function createSqlitePeople(db: Db): People {
   const findChannel = db.prepare('SELECT id FROM channels WHERE platform = ? AND workspace_id = ? AND channel_id = ?').pluck();
   // DO NOTHING, then read back: another process may insert the same channel or person first.
   const insertChannel = db.prepare('INSERT INTO channels (platform, workspace_id, channel_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING');
-  const channelById = db.prepare('SELECT platform, workspace_id AS workspaceId, channel_id AS channelId FROM channels WHERE id = ?');
   const findUser = db.prepare('SELECT id AS key, display_name AS name FROM users WHERE platform = ? AND workspace_id = ? AND user_id = ?');
   const insertUser = db.prepare('INSERT INTO users (platform, workspace_id, user_id, display_name) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING');
   const rename = db.prepare('UPDATE users SET display_name = ? WHERE id = ?');
@@ -28,10 +27,6 @@ export function createSqlitePeople(db: Db): People {
       }
       channelCache.set(cacheKey, key);
       return key;
-    },
-    channel(key: number): ChannelRef | undefined {
-      const row = channelById.get(key) as { platform: Platform; workspaceId: string; channelId: string } | undefined;
-      return row ? { platform: row.platform, workspaceId: row.workspaceId, channelId: row.channelId } : undefined;
     },
     userKey(ref: PersonRef): number {
       const cacheKey = `${ref.platform}\u0000${ref.workspaceId}\u0000${ref.userId}`;

@@ -57,9 +57,6 @@ export function createSqliteRounds(db: Db): Rounds {
   const markOpen = db.prepare("UPDATE rounds SET status = 'open', message_id = ?, opened_ms = ?, post_attempts = post_attempts + 1 WHERE id = ? AND status = 'claimed'");
   const postFailure = db.prepare('UPDATE rounds SET post_attempts = post_attempts + 1, lease_ms = 0 WHERE id = ?');
   const markMissed = db.prepare("UPDATE rounds SET status = 'missed', closed_ms = ? WHERE id = ? AND status = 'claimed'");
-  const missedSlot = db.prepare(`INSERT INTO rounds
-    (channel_key, slot_ms, kind, entry_id, item_id, mode, choices, correct_index, status, claimed_ms, closes_ms, closed_ms)
-    VALUES (?, ?, 'scheduled', '', NULL, 'recall', '[]', NULL, 'missed', ?, ?, ?) ON CONFLICT (channel_key, slot_ms) DO NOTHING`);
   const close = db.prepare("UPDATE rounds SET status = 'closed', closed_ms = ?, lease_ms = ? WHERE id = ? AND status = 'open'");
   const markRevealed = db.prepare('UPDATE rounds SET revealed = 1 WHERE id = ?');
   const takeLease = db.prepare('UPDATE rounds SET lease_ms = ? WHERE id = ? AND lease_ms <= ?');
@@ -107,9 +104,6 @@ export function createSqliteRounds(db: Db): Rounds {
     },
     markMissed: (id, nowMs) => {
       markMissed.run(nowMs, id);
-    },
-    recordMissedSlot: (channelKey, slotMs, nowMs) => {
-      missedSlot.run(channelKey, slotMs, nowMs, slotMs, nowMs);
     },
     close: (id, nowMs, leaseUntilMs) => close.run(nowMs, leaseUntilMs, id).changes > 0,
     markRevealed: (id) => {
