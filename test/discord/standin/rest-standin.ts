@@ -3,6 +3,7 @@
  * the routes meshbot and discord.js use, with messages it keeps so edits and clicks
  * can refer to them. Faults (a 429, a 5xx) can be queued for the next matching calls.
  */
+import { text } from 'node:stream/consumers';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { snowflake } from './snowflake.js';
 
@@ -76,7 +77,7 @@ export class RestStandin {
   /** The HTTP handler for everything under /api. */
   async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const raw = await readBody(req);
+    const raw = await text(req);
     const record: RecordedRequest = {
       method: req.method ?? 'GET',
       path: url.pathname,
@@ -189,15 +190,6 @@ function parseJson(raw: string): unknown {
   } catch {
     return raw;
   }
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
 }
 
 function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {

@@ -4,6 +4,7 @@
  * to answer the next call of a method differently (a 429, an error). No vitest imports:
  * the bench uses it too.
  */
+import { text } from 'node:stream/consumers';
 import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -124,7 +125,7 @@ export class WebApiStandIn {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const raw = await readBody(req);
+    const raw = await text(req);
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const response = /^\/response\/(.+)$/.exec(url.pathname);
     if (req.method === 'POST' && response) {
@@ -168,15 +169,6 @@ export class WebApiStandIn {
         return { ok: true };
     }
   }
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
 }
 
 /** Form fields as Slack's WebClient sends them: objects (blocks) arrive JSON-encoded. */
