@@ -57,7 +57,7 @@ async function run(deps: CoreDeps, input: IncomingCommand, command: Command): Pr
       // performance.now() times the lookup for metrics only.
       const started = performance.now();
       const reply = ask({ lookup: deps.lookup, lookups: deps.store.lookups }, input, command.query, nowMs);
-      deps.telemetry.lookup(reply.failure !== 'ask.no_match' && reply.failure === undefined, (performance.now() - started) / 1000);
+      deps.telemetry.lookup(reply.failure === undefined, (performance.now() - started) / 1000);
       return [reply];
     }
     case 'topics':
