@@ -150,12 +150,12 @@ function banks(args: string[]): number {
   return 0;
 }
 
-function withStore<T>(config: Config, fn: (store: Store) => T): T {
-  const store = openStore(config.databasePath, Date.now());
+async function withStore<T>(config: Config, fn: (store: Store) => Promise<T>): Promise<T> {
+  const store = await openStore(config.database, { nowMs: Date.now() });
   try {
-    return fn(store);
+    return await fn(store);
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
@@ -170,17 +170,21 @@ async function backup(args: string[]): Promise<number> {
     return 1;
   }
   const config = configFromEnvironment();
-  const store = openStore(config.databasePath, Date.now());
-  try {
-    await store.backup(file);
-  } finally {
-    store.close();
+  if (config.database.kind === 'postgres') {
+    process.stderr.write(
+      'backup: the store is PostgreSQL (DATABASE_URL); back it up with its own tools, e.g. pg_dump --format=custom --file=meshbot.dump "$DATABASE_URL" (see docs/operations.md)\n',
+    );
+    return 2;
   }
-  out(`backed up ${config.databasePath} to ${file}`);
+  const location = await withStore(config, async (store) => {
+    await store.backup?.(file);
+    return store.location;
+  });
+  out(`backed up ${location} to ${file}`);
   return 0;
 }
 
-function exportCommand(args: string[]): number {
+async function exportCommand(args: string[]): Promise<number> {
   const [kind] = args;
   const format = args.includes('--format') ? args[args.indexOf('--format') + 1] : 'csv';
   const outFile = args.includes('--out') ? args[args.indexOf('--out') + 1] : undefined;
@@ -190,16 +194,16 @@ function exportCommand(args: string[]): number {
   }
   const config = configFromEnvironment();
   const catalogue = new Catalogue(loadBanks(config.banksDir));
-  const csv = withStore(config, (store) => exportCsv(kind, store.reports, catalogue));
+  const csv = await withStore(config, (store) => exportCsv(kind, store.reports, catalogue));
   if (outFile) writeFileSync(outFile, csv);
   else process.stdout.write(csv);
   return 0;
 }
 
-function gaps(args: string[]): number {
+async function gaps(args: string[]): Promise<number> {
   const config = configFromEnvironment();
   const catalogue = new Catalogue(loadBanks(config.banksDir));
-  const report = withStore(config, (store) => gapReport(store.lookups, Date.now()));
+  const report = await withStore(config, (store) => gapReport(store.lookups, Date.now()));
   if (args.includes('--json')) {
     out(JSON.stringify(report));
     return 0;

@@ -6,9 +6,9 @@ export interface OpenedCore {
 }
 
 /** Loads the banks, opens and migrates the database, and builds the core. */
-export function openCore(config: Config, ports: { clock: Clock; chat: ChatPort; logger?: Logger; telemetry?: Telemetry }): OpenedCore {
+export async function openCore(config: Config, ports: { clock: Clock; chat: ChatPort; logger?: Logger; telemetry?: Telemetry }): Promise<OpenedCore> {
   const banks = loadBanks(config.banksDir);
-  const store = openStore(config.databasePath, ports.clock.now().getTime());
+  const store = await openStore(config.database, { nowMs: ports.clock.now().getTime(), ...(ports.logger ? { logger: ports.logger } : {}) });
   const bot = createBot({
     banks,
     store,

@@ -37,6 +37,13 @@ export interface RunningBot {
 const TICK_DRAIN_MS = 10_000;
 
 /**
+ * How often a replica asks for (or confirms) the scheduler's lead. A dead leader's lock
+ * goes with its connection, so a standby takes over within one interval of that
+ * (the aim is under 15 s; docs/design.md, "Replicas").
+ */
+export const LEADER_CHECK_MS = 5_000;
+
+/**
  * The running bot for Slack and/or Discord: store and core, the platform adapters, the
  * per-minute tick (node-cron) and the HTTP server for /healthz, /readyz and /metrics.
  */
@@ -58,15 +65,20 @@ export async function startBot(config: Config, options: { logger: AppLogger; clo
     adapters.push(built.adapter);
     routesServed ||= built.servesRoutes;
   }
-  const core = openCore(config, { clock, chat: routeChat(adapters), logger, telemetry: metrics });
+  const core = await openCore(config, { clock, chat: routeChat(adapters), logger, telemetry: metrics });
   bot = core.bot;
   store = core.store;
-  logger.info({ database: config.databasePath, banks: core.bot.catalogue.banks.map((b) => `${b.slug}:${b.entries.length}`), platforms: adapters.map((a) => a.platform) }, 'meshbot starting');
+  if (config.database.kind === 'postgres' && config.database.ignoredPath) {
+    logger.info({ databasePath: config.database.ignoredPath }, 'DATABASE_URL is set: the SQLite file at DATABASE_PATH is not used');
+  }
+  logger.info({ database: core.store.location, replica: core.store.leader.replicaId, banks: core.bot.catalogue.banks.map((b) => `${b.slug}:${b.entries.length}`), platforms: adapters.map((a) => a.platform) }, 'meshbot starting');
 
   let server: RunningServer | null = null;
   let task: ScheduledTask | null = null;
+  let leaderTimer: NodeJS.Timeout | null = null;
   const tick = async (): Promise<void> => {
-    if (stopping || !bot) return;
+    // Only the leader ticks; the others stand by (claims are unique anyway, so a moment with two is safe).
+    if (stopping || !bot || !core.store.leader.isLeading()) return;
     try {
       const report = await bot.tick();
       metrics.markTickAt(clock.now().getTime());
@@ -79,11 +91,22 @@ export async function startBot(config: Config, options: { logger: AppLogger; clo
     for (const adapter of adapters) await adapter.start();
     if (!routesServed) server = await serveRoutes(routes, config.port);
     task = schedule('* * * * *', tick, { noOverlap: true, name: 'meshbot-tick' });
-    void tick();
+    const checkLead = async (): Promise<void> => {
+      if (stopping) return;
+      const was = core.store.leader.isLeading();
+      const leads = await core.store.leader.tryLead();
+      metrics.markLeader(core.store.leader.replicaId, leads);
+      // A new leader catches up at once: rounds due while nobody led are posted late or marked missed.
+      if (leads && !was) void tick();
+    };
+    await checkLead();
+    leaderTimer = setInterval(() => void checkLead(), LEADER_CHECK_MS);
+    leaderTimer.unref();
   } catch (error) {
     await Promise.allSettled(adapters.map((a) => a.stop()));
+    if (leaderTimer) clearInterval(leaderTimer);
     await server?.close(1000);
-    core.store.close();
+    await core.store.close();
     throw error;
   }
   logger.info({ port: server?.port ?? config.port }, 'meshbot ready');
@@ -99,11 +122,13 @@ export async function startBot(config: Config, options: { logger: AppLogger; clo
       stopping = true;
       logger.info({ reason }, 'meshbot stopping');
       await task?.stop();
+      if (leaderTimer) clearInterval(leaderTimer);
       // A tick mid-flight has claimed rounds and is posting them: let it finish (bounded).
       await Promise.race([core.bot.idle(), new Promise((resolve) => setTimeout(resolve, TICK_DRAIN_MS).unref())]);
       await Promise.allSettled(adapters.map((a) => a.stop()));
       await server?.close();
-      core.store.close();
+      // Closing gives the scheduler's lead up, so a standby replica takes over at once.
+      await core.store.close();
       logger.info({}, 'meshbot stopped');
       logger.flush();
     },

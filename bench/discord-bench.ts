@@ -10,7 +10,7 @@
 import { performance } from 'node:perf_hooks';
 import { Client, Events, GatewayIntentBits, MessageFlags, type InteractionReplyOptions } from 'discord.js';
 import { createDiscordAdapter } from '../adapters/discord/index.js';
-import { createBot, loadBanks, ManualClock, openStore, silentLogger, type Bot } from '../src/index.js';
+import { createBot, loadBanks, ManualClock, openSqliteStore, silentLogger, type Bot } from '../src/index.js';
 import { startDiscordStandin, type DiscordStandin } from '../test/discord/standin/discord-standin.js';
 import { slashCommand, type Where } from '../test/discord/standin/interactions.js';
 import { percentile, round, type Figure } from './figure.js';
@@ -53,7 +53,7 @@ export async function benchDiscord(): Promise<Figure[]> {
     guilds: [{ id: GUILD_ID, name: 'Bench', channels: [{ id: CHANNEL_ID, name: 'bench' }] }],
   });
   const clock = new ManualClock(new Date('2026-12-01T08:00:00Z'));
-  const store = openStore(':memory:', clock.now().getTime());
+  const store = openSqliteStore(':memory:', clock.now().getTime());
   let bot: Bot | null = null;
   const adapter = createDiscordAdapter({ config: { token: OURS, applicationId: APPLICATION_ID, apiUrl: standin.apiUrl }, bot: () => bot!, logger: silentLogger, adminUserIds: [] });
   bot = createBot({ banks: loadBanks('data/banks'), store, clock, chat: adapter.chat });
@@ -89,6 +89,6 @@ export async function benchDiscord(): Promise<Figure[]> {
     await bare?.destroy();
     await adapter.stop();
     await standin.close();
-    store.close();
+    await store.close();
   }
 }

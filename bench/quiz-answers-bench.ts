@@ -24,7 +24,7 @@ export async function benchAnswers(): Promise<Figure[]> {
     const roundIds: number[] = [];
     for (let c = 0; c <= CHANNELS; c++) {
       await b.bot.handleCommand({ ...person(c, 0), userId: 'lead', userName: 'lead', isAdmin: true, text: 'post' });
-      const [open] = b.store.rounds.openInChannel(b.store.people.channelKey({ platform: 'slack', workspaceId: 'T1', channelId: `C${c}` }));
+      const [open] = await b.store.rounds.openInChannel((await b.store.people.channelKey({ platform: 'slack', workspaceId: 'T1', channelId: `C${c}` })));
       if (!open) throw new Error('the bench could not open a round');
       roundIds.push(open.id);
     }

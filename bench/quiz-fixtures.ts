@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createBot, createStore, loadBanks, ManualClock, migrate, openDatabase, seededRandom, type Bot, type ChatPort, type Store } from '../src/index.js';
+import { createBot, createSqliteStore, loadBanks, ManualClock, migrate, openDatabase, seededRandom, type Bot, type ChatPort, type Store } from '../src/index.js';
 
 /** A ChatPort that answers at once and keeps nothing: the bench measures the bot, not a platform. */
 export const noopChat: ChatPort = {
@@ -31,7 +31,7 @@ export function benchDb(startIso: string, rateLimits?: { answersPerMinute?: numb
   const path = join(dir, 'bench.db');
   const db = openDatabase(path);
   migrate(db);
-  const store = createStore(db, path);
+  const store = createSqliteStore(db, path);
   const clock = new ManualClock(new Date(startIso));
   const bot = createBot({ banks: loadBanks('data/banks'), store, clock, chat: noopChat, random: seededRandom(1), ...(rateLimits ? { rateLimits } : {}) });
   return {

@@ -26,9 +26,12 @@ interface Score {
 
 /** Loads the history; returns how many answers it wrote. */
 function load(b: BenchDb): number {
-  const { db, store } = b;
+  const { db } = b;
   const rand = random(42);
-  const users = Array.from({ length: PEOPLE }, (_, u) => store.people.userKey({ platform: 'slack', workspaceId: 'T1', userId: `U${u}`, userName: `person ${u}` }));
+  // Raw inserts: the bench loads a history, it does not measure loading it.
+  const insertUser = db.prepare("INSERT INTO users (platform, workspace_id, user_id, display_name) VALUES ('slack', 'T1', ?, ?) RETURNING id").pluck();
+  const insertChannel = db.prepare("INSERT INTO channels (platform, workspace_id, channel_id) VALUES ('slack', 'T1', ?) RETURNING id").pluck();
+  const users = Array.from({ length: PEOPLE }, (_, u) => insertUser.get(`U${u}`, `person ${u}`) as number);
   const insertRound = db.prepare(`INSERT INTO rounds (channel_key, slot_ms, kind, entry_id, item_id, mode, choices, correct_index, status, message_id,
       claimed_ms, opened_ms, closes_ms, closed_ms, post_attempts, revealed)
     VALUES (?, ?, 'scheduled', ?, NULL, 'choice', '["a","b","c","d"]', 0, 'closed', 'm', ?, ?, ?, ?, 1, 1)`);
@@ -49,7 +52,7 @@ function load(b: BenchDb): number {
   db.transaction(() => {
     for (let c = 0; c < CHANNELS; c++) {
       const channelId = `C${c}`;
-      const channelKey = store.people.channelKey({ platform: 'slack', workspaceId: 'T1', channelId });
+      const channelKey = insertChannel.get(channelId) as number;
       const scopes = [`c:slack:T1:${channelId}`, 'w:slack:T1'];
       // Each channel has its own regulars: a window of the people pool.
       const regulars = Array.from({ length: 300 }, (_, i) => users[(c * 75 + i) % PEOPLE]!);

@@ -14,7 +14,7 @@ import { Agent, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { App, LogLevel } from '@slack/bolt';
-import { createBot, loadBanks, ManualClock, openStore, silentLogger, type Bot, type OutgoingMessage } from '../src/index.js';
+import { createBot, loadBanks, ManualClock, openSqliteStore, silentLogger, type Bot, type OutgoingMessage } from '../src/index.js';
 import { createSlackAdapter } from '../adapters/slack/slack-adapter.js';
 import { toResponse } from '../adapters/slack/slack-listeners.js';
 import { sign, SIGNING_SECRET, slashCommandBody } from '../test/slack/helpers/signed-request.js';
@@ -80,7 +80,7 @@ async function measure(client: Client, urls: Record<Role, string>): Promise<Reco
 async function startApps(): Promise<{ urls: Record<Role, string>; stop: () => Promise<void> }> {
   const standin = await new WebApiStandIn().start();
   const clock = new ManualClock(new Date());
-  const store = openStore(':memory:', clock.now().getTime());
+  const store = openSqliteStore(':memory:', clock.now().getTime());
   let bot: Bot | null = null;
   let canned: OutgoingMessage[] = [];
   const adapterOptions = { config: { botToken: 'xoxb-bench', signingSecret: SIGNING_SECRET, apiUrl: standin.apiUrl }, logger: silentLogger, adminUserIds: [], port: 0, host: '127.0.0.1' };
@@ -103,7 +103,7 @@ async function startApps(): Promise<{ urls: Record<Role, string>; stop: () => Pr
       await bare.app.stop();
       await bareSameBody.app.stop();
       await standin.close();
-      store.close();
+      await store.close();
     },
   };
 }

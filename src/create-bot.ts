@@ -12,7 +12,7 @@ import { DEFAULT_RATE_LIMITS, RateLimiter, type RateLimits } from './commands/ra
 import { noTelemetry, type Telemetry } from './telemetry.js';
 import { runTick, type TickReport } from './schedule/run-tick.js';
 import { createLookup, type Lookup } from './search/lookup.js';
-import type { Store } from './store/sqlite-store.js';
+import type { Store } from './store/ports/index.js';
 
 export interface BotOptions {
   banks: readonly Bank[];
@@ -42,7 +42,7 @@ export interface Bot {
   /** Resolves when no tick is running (shutdown waits on it); never starts one. */
   idle(): Promise<void>;
   /** When the next scheduled work falls due (ms), or null; the console's clock jumps there. */
-  nextJobAt(): number | null;
+  nextJobAt(): Promise<number | null>;
   readonly lookup: Lookup;
   readonly catalogue: Catalogue;
   readonly commandName: string;
@@ -89,8 +89,9 @@ export function createBot(options: BotOptions): Bot {
     idle: async () => {
       await ticking?.catch(() => undefined);
     },
-    nextJobAt: () => {
-      const times = [deps.store.schedules.earliestFire(), deps.store.rounds.earliestClose(), deps.store.rounds.nextRetryAt()].filter((t): t is number => t !== null);
+    nextJobAt: async () => {
+      const candidates = await Promise.all([deps.store.schedules.earliestFire(), deps.store.rounds.earliestClose(), deps.store.rounds.nextRetryAt()]);
+      const times = candidates.filter((t): t is number => t !== null);
       return times.length > 0 ? Math.min(...times) : null;
     },
     lookup: deps.lookup,

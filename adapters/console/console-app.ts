@@ -23,11 +23,11 @@ export const textPrinter =
     write(`\n[${m.id}] meshbot (${who}):\n${m.text}${buttons ? `\n${buttons}` : ''}\n`);
   };
 
-function build(config: Config, clock: Clock, printer: Printer) {
+async function build(config: Config, clock: Clock, printer: Printer) {
   const transcript = new Transcript(printer);
-  const { bot, store } = openCore(config, { clock, chat: createConsoleChat(transcript) });
-  transcript.useIds(() => `m${store.sequences.next('console-message')}`);
-  transcript.useStore(store.consoleTranscript);
+  const { bot, store } = await openCore(config, { clock, chat: createConsoleChat(transcript) });
+  transcript.useIds(async () => `m${await store.sequences.next('console-message')}`);
+  await transcript.useStore(store.consoleTranscript);
   const session = new ConsoleSession(bot, transcript, config.adminUserIds);
   return { bot, store, session };
 }
@@ -38,13 +38,13 @@ function build(config: Config, clock: Clock, printer: Printer) {
  */
 export async function advanceClock(bot: Bot, clock: ManualClock, toMs: number): Promise<void> {
   for (let guard = 0; guard < 100_000; guard++) {
-    const due = bot.nextJobAt();
+    const due = await bot.nextJobAt();
     if (due === null || due > toMs) break;
     if (due > clock.now().getTime()) clock.set(new Date(due));
-    const before = bot.nextJobAt();
+    const before = await bot.nextJobAt();
     await bot.tick();
     // Work that stays due (a platform that keeps failing) waits for the next minute.
-    if (bot.nextJobAt() === before && before !== null && before <= clock.now().getTime()) {
+    if ((await bot.nextJobAt()) === before && before !== null && before <= clock.now().getTime()) {
       const nextMinute = clock.now().getTime() + 60_000;
       if (nextMinute > toMs) break;
       clock.set(new Date(nextMinute));
@@ -57,19 +57,19 @@ export async function advanceClock(bot: Bot, clock: ManualClock, toMs: number): 
 /** Runs a script on the configured database; resolves with the lines that failed. */
 export async function runConsoleScript(config: Config, script: string, printer: Printer): Promise<ScriptError[]> {
   const clock = new ManualClock(new Date());
-  const { bot, store, session } = build(config, clock, printer);
+  const { bot, store, session } = await build(config, clock, printer);
   try {
     return await runScript(script, session, clock, {
       advanceTo: (toMs) => advanceClock(bot, clock, toMs),
     });
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
 /** The interactive console: a prompt where you are one user in one channel. */
 export async function runInteractiveConsole(config: Config, input: NodeJS.ReadableStream, write: (line: string) => void): Promise<void> {
-  const { bot, store, session } = build(config, systemClock, textPrinter(write));
+  const { bot, store, session } = await build(config, systemClock, textPrinter(write));
   let user = localUserName();
   session.makeAdmin(user);
   const banks = bot.catalogue.banks;
@@ -106,7 +106,7 @@ export async function runInteractiveConsole(config: Config, input: NodeJS.Readab
     clearInterval(ticker);
     rl.close();
     await bot.idle();
-    store.close();
+    await store.close();
   }
 }
 

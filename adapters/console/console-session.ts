@@ -38,7 +38,7 @@ export class ConsoleSession {
       return { ok: false, error: `unknown slash command "/${slash[1]}": this bot answers /${this.bot.commandName}` };
     }
     const replies = await this.bot.handleCommand({ ...this.actor(user), text: slash[2] ?? '' });
-    for (const reply of replies) this.transcript.add(this.channel, reply.visibility === 'ephemeral' ? user : null, reply);
+    for (const reply of replies) await this.transcript.add(this.channel, reply.visibility === 'ephemeral' ? user : null, reply);
     return { ok: true };
   }
 
@@ -49,8 +49,8 @@ export class ConsoleSession {
     const button = target.buttons[n - 1];
     if (!button) return { ok: false, error: `the newest message with buttons has ${target.buttons.length} button(s), not ${n}` };
     const reply = await this.bot.handleAction({ ...this.actor(user), actionId: button.actionId, value: button.value, messageId: target.id });
-    if (reply.replace) this.transcript.replace(target.id, target.channel, target.visibleTo, reply.replace);
-    for (const m of reply.messages) this.transcript.add(this.channel, m.visibility === 'ephemeral' ? user : null, m);
+    if (reply.replace) await this.transcript.replace(target.id, target.channel, target.visibleTo, reply.replace);
+    for (const m of reply.messages) await this.transcript.add(this.channel, m.visibility === 'ephemeral' ? user : null, m);
     return { ok: true };
   }
 

@@ -24,13 +24,13 @@ const RESTORED_MESSAGES = 500;
 export class Transcript {
   private readonly messages: ConsoleMessage[] = [];
   private counter = 0;
-  private nextId: () => string = () => `m${++this.counter}`;
+  private nextId: () => Promise<string> = async () => `m${++this.counter}`;
   private saved: ConsoleTranscript | null = null;
 
   constructor(private readonly print: Printer) {}
 
   /** Where message ids come from: the database, so ids stay unique across restarts. */
-  useIds(nextId: () => string): void {
+  useIds(nextId: () => Promise<string>): void {
     this.nextId = nextId;
   }
 
@@ -38,29 +38,29 @@ export class Transcript {
    * Keeps messages in the database and takes back the ones shown before a restart (not
    * printed again), as a chat platform keeps the bot's messages while the bot is down.
    */
-  useStore(saved: ConsoleTranscript): void {
+  async useStore(saved: ConsoleTranscript): Promise<void> {
     this.saved = saved;
-    this.messages.unshift(...saved.recent(RESTORED_MESSAGES));
+    this.messages.unshift(...(await saved.recent(RESTORED_MESSAGES)));
   }
 
-  add(channel: string, visibleTo: string | null, message: Message): ConsoleMessage {
-    const shown: ConsoleMessage = { id: this.nextId(), channel, visibleTo, text: renderText(message), buttons: buttonsOf(message) };
-    this.show(shown);
+  async add(channel: string, visibleTo: string | null, message: Message): Promise<ConsoleMessage> {
+    const shown: ConsoleMessage = { id: await this.nextId(), channel, visibleTo, text: renderText(message), buttons: buttonsOf(message) };
+    await this.show(shown);
     return shown;
   }
 
   /** Replaces a message's content; an id from an earlier run is shown as a new message. */
-  replace(id: string, channel: string, visibleTo: string | null, message: Message): ConsoleMessage {
+  async replace(id: string, channel: string, visibleTo: string | null, message: Message): Promise<ConsoleMessage> {
     const index = this.messages.findIndex((m) => m.id === id);
     const shown: ConsoleMessage = { id, channel, visibleTo, text: renderText(message), buttons: buttonsOf(message) };
     if (index >= 0) this.messages.splice(index, 1);
-    this.show(shown);
+    await this.show(shown);
     return shown;
   }
 
-  private show(shown: ConsoleMessage): void {
+  private async show(shown: ConsoleMessage): Promise<void> {
     this.messages.push(shown);
-    this.saved?.save(shown);
+    await this.saved?.save(shown);
     this.print(shown);
   }
 

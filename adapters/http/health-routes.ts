@@ -12,7 +12,7 @@ export interface HealthSources {
   stopping: () => boolean;
 }
 
-/** `/healthz` (the process is alive), `/readyz` (database writable, every platform connected), `/metrics`. */
+/** `/healthz` (the process is alive), `/readyz` (database reachable and migrated, every platform connected), `/metrics`. */
 export function healthRoutes(sources: HealthSources): HttpRoute[] {
   return [
     {
@@ -26,9 +26,10 @@ export function healthRoutes(sources: HealthSources): HttpRoute[] {
     {
       path: '/readyz',
       method: 'GET',
-      handler: (_req, res) => {
+      handler: async (_req, res) => {
         const store = sources.store();
-        const checks: Record<string, boolean> = { database: store?.isWritable() ?? false, accepting: !sources.stopping() };
+        const health = store ? await store.health() : { reachable: false, migrated: false };
+        const checks: Record<string, boolean> = { database: health.reachable, migrated: health.migrated, accepting: !sources.stopping() };
         for (const adapter of sources.adapters) checks[adapter.platform] = adapter.isConnected();
         const ready = Object.values(checks).every(Boolean);
         res.writeHead(ready ? 200 : 503, { 'content-type': 'application/json' });

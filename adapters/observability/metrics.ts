@@ -9,6 +9,8 @@ export interface Metrics extends Telemetry, PlatformCallObserver {
   render(): Promise<string>;
   /** Seconds since the last tick finished (a stuck tick shows as a growing number). */
   markTickAt(ms: number): void;
+  /** Whether this replica runs the scheduler (1) or waits to take over (0). */
+  markLeader(replica: string, leading: boolean): void;
 }
 
 export function createMetrics(options: { processMetrics?: boolean } = {}): Metrics {
@@ -39,12 +41,19 @@ export function createMetrics(options: { processMetrics?: boolean } = {}): Metri
     registers: [registry],
   });
   const retries = new Counter({ name: 'meshbot_platform_retries_total', help: 'Platform API retries by reason', labelNames: ['platform', 'method', 'reason'] as const, registers: [registry] });
+  const leader = new Gauge({
+    name: 'meshbot_scheduler_leader',
+    help: 'Whether this replica runs the scheduler (1) or stands by (0); sum over replicas should be 1',
+    labelNames: ['replica'] as const,
+    registers: [registry],
+  });
   const limited = new Counter({ name: 'meshbot_rate_limited_total', help: 'Requests refused by per-person rate limits', labelNames: ['kind'] as const, registers: [registry] });
 
   return {
     registry,
     render: () => registry.metrics(),
     markTickAt: (ms) => lastTick.set(ms / 1000),
+    markLeader: (replica, leading) => leader.set({ replica }, leading ? 1 : 0),
     lookup: (answered, seconds) => {
       lookups.inc({ result: answered ? 'answered' : 'no_match' });
       lookupSeconds.observe(seconds);

@@ -4,8 +4,8 @@ import { failureReply } from '../messages/failures.js';
 import { quoteUserText } from '../messages/safe-text.js';
 import { ephemeral, type Block, type Button, type OutgoingMessage } from '../messages/model.js';
 import type { Hit, Lookup, LookupResult } from '../search/lookup.js';
-import type { LookupLog } from '../store/ports.js';
-import { entryBlocks, entryLabel, openEntryButton } from './entry-view.js';
+import type { LookupLog } from '../store/ports/index.js';
+import { entryBlocks, entryLabel, openEntryButton } from '../messages/entry-view.js';
 
 export interface AskDeps {
   lookup: Lookup;
@@ -13,12 +13,12 @@ export interface AskDeps {
 }
 
 /** Looks a query up, logs it for gap reports, and builds the (private) reply. */
-export function ask(deps: AskDeps, actor: Actor, query: string, nowMs: number): OutgoingMessage {
+export async function ask(deps: AskDeps, actor: Actor, query: string, nowMs: number): Promise<OutgoingMessage> {
   const trimmed = query.trim();
   if (trimmed === '') return failureReply('command.empty_query');
   const result = deps.lookup.search(trimmed);
   const top = result.hits[0];
-  const lookupId = deps.lookups.record({
+  const lookupId = await deps.lookups.record({
     platform: actor.platform,
     workspaceId: actor.workspaceId,
     channelId: actor.channelId,

@@ -6,9 +6,12 @@ import type { Random } from '../quiz/random.js';
 import type { Telemetry } from '../telemetry.js';
 import type { RateLimiter } from './rate-limit.js';
 import type { Lookup } from '../search/lookup.js';
-import type { Store } from '../store/sqlite-store.js';
+import type { Store } from '../store/ports/index.js';
 
-/** What every use case may need; built once by `createBot`. */
+/**
+ * Everything the command and click routers hand out; built once by `createBot`. Each use
+ * case declares the narrower slice it takes (e.g. `SubmitDeps`), and this fits them all.
+ */
 export interface CoreDeps {
   catalogue: Catalogue;
   lookup: Lookup;

@@ -1,6 +1,6 @@
 import type { Catalogue } from '../bank/catalogue.js';
 import { ephemeral, type Block, type OutgoingMessage } from '../messages/model.js';
-import type { Gap, LookupLog, UnhelpfulAnswer } from '../store/ports.js';
+import type { Gap, LookupLog, UnhelpfulAnswer } from '../store/ports/index.js';
 
 /** How far back a gap report looks by default. */
 export const GAP_WINDOW_MS = 30 * 86_400_000;
@@ -12,9 +12,10 @@ export interface GapReport {
 }
 
 /** What bank authors should write next: frequent lookups with no answer, and answers voted unhelpful. */
-export function gapReport(lookups: LookupLog, nowMs: number, limit = 15): GapReport {
+export async function gapReport(lookups: LookupLog, nowMs: number, limit = 15): Promise<GapReport> {
   const sinceMs = nowMs - GAP_WINDOW_MS;
-  return { sinceMs, unanswered: lookups.gaps(sinceMs, limit), unhelpful: lookups.unhelpful(sinceMs, limit) };
+  const [unanswered, unhelpful] = await Promise.all([lookups.gaps(sinceMs, limit), lookups.unhelpful(sinceMs, limit)]);
+  return { sinceMs, unanswered, unhelpful };
 }
 
 /** `gaps` (admins): the report as a message. */

@@ -10,14 +10,14 @@ import { submitAnswer } from '../quiz/submit-answer.js';
 import { answerReply } from './ask.js';
 import type { CoreDeps } from './deps.js';
 import { personKey } from './handle-command.js';
-import { entryBlocks, entryLabel } from './entry-view.js';
+import { entryBlocks, entryLabel } from '../messages/entry-view.js';
 
 /**
  * Runs one button click. Never throws; unknown or stale buttons get a coded reply.
  */
 export async function handleAction(deps: CoreDeps, input: IncomingAction): Promise<ActionReply> {
   try {
-    return run(deps, input, deps.clock.now().getTime());
+    return await run(deps, input, deps.clock.now().getTime());
   } catch (error) {
     const botError = asBotError(error);
     deps.logger.error({ err: botError, code: botError.code, channel: input.channelId, user: input.userId, action: input.actionId }, 'action failed');
@@ -31,14 +31,14 @@ function practiceReply(result: PracticeResult): ActionReply {
 
 const LIMITED_ACTIONS = new Set<string>([QUIZ_ACTIONS.answer, QUIZ_ACTIONS.recallGrade, PRACTICE_ACTIONS.answer, PRACTICE_ACTIONS.grade, PRACTICE_ACTIONS.next]);
 
-function run(deps: CoreDeps, input: IncomingAction, nowMs: number): ActionReply {
+async function run(deps: CoreDeps, input: IncomingAction, nowMs: number): Promise<ActionReply> {
   if (LIMITED_ACTIONS.has(input.actionId) && !deps.limits.answers.allow(personKey(input), nowMs)) {
     deps.telemetry.rateLimited('answer');
     return { messages: [failureReply('rate.limited')] };
   }
   switch (input.actionId) {
     case QUIZ_ACTIONS.answer: {
-      const result = submitAnswer(deps, input, input.value, nowMs);
+      const result = await submitAnswer(deps, input, input.value, nowMs);
       deps.telemetry.answer(result.code);
       if (result.code === 'quiz.recorded') {
         const text = `Locked in: ${result.label}. The answer is revealed when the round closes (${formatInZone(result.closesMs, result.zone)}).`;
@@ -48,11 +48,11 @@ function run(deps: CoreDeps, input: IncomingAction, nowMs: number): ActionReply 
       return { messages: [failureReply(result.code)] };
     }
     case QUIZ_ACTIONS.recallShow: {
-      const result = showRecallAnswer(deps, input.value, nowMs);
+      const result = await showRecallAnswer(deps, input.value, nowMs);
       return result.code === 'quiz.recall_shown' ? { messages: [ephemeral(result.message)] } : { messages: [failureReply(result.code)] };
     }
     case QUIZ_ACTIONS.recallGrade: {
-      const result = gradeRecall(deps, input, input.value, nowMs);
+      const result = await gradeRecall(deps, input, input.value, nowMs);
       if (result.code === 'quiz.recorded_recall') {
         const text = result.knew ? 'Noted: you knew it.' : 'Noted: not yet. It will come back in your reviews.';
         return { messages: [], replace: { text, blocks: [{ type: 'text', text }] } };
@@ -61,16 +61,16 @@ function run(deps: CoreDeps, input: IncomingAction, nowMs: number): ActionReply 
       return { messages: [failureReply(result.code === 'quiz.recall_shown' ? 'internal' : result.code)] };
     }
     case PRACTICE_ACTIONS.answer:
-      return practiceReply(answerPractice(deps, input, input.value, nowMs));
+      return practiceReply(await answerPractice(deps, input, input.value, nowMs));
     case PRACTICE_ACTIONS.show:
-      return practiceReply(showPracticeAnswer(deps, input, input.value));
+      return practiceReply(await showPracticeAnswer(deps, input, input.value));
     case PRACTICE_ACTIONS.grade:
-      return practiceReply(gradePractice(deps, input, input.value, nowMs));
+      return practiceReply(await gradePractice(deps, input, input.value, nowMs));
     case PRACTICE_ACTIONS.next:
-      return { messages: [input.value === 'review' ? reviewCommand(deps, input, nowMs) : practiceCommand(deps, input, nowMs)] };
+      return { messages: [input.value === 'review' ? await reviewCommand(deps, input, nowMs) : await practiceCommand(deps, input, nowMs)] };
     case 'ask.vote': {
       const match = /^(\d{1,12}):([01])$/.exec(input.value);
-      if (!match || !deps.store.lookups.vote(Number(match[1]), input.userId, match[2] === '1', nowMs)) {
+      if (!match || !(await deps.store.lookups.vote(Number(match[1]), input.userId, match[2] === '1', nowMs))) {
         return { messages: [failureReply('action.unknown')] };
       }
       const text = match[2] === '1' ? 'Thanks: glad it helped.' : 'Thanks: noted for the bank authors as a gap.';

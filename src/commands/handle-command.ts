@@ -56,7 +56,7 @@ async function run(deps: CoreDeps, input: IncomingCommand, command: Command): Pr
       }
       // performance.now() times the lookup for metrics only.
       const started = performance.now();
-      const reply = ask({ lookup: deps.lookup, lookups: deps.store.lookups }, input, command.query, nowMs);
+      const reply = await ask({ lookup: deps.lookup, lookups: deps.store.lookups }, input, command.query, nowMs);
       deps.telemetry.lookup(reply.failure === undefined, (performance.now() - started) / 1000);
       return [reply];
     }
@@ -65,21 +65,21 @@ async function run(deps: CoreDeps, input: IncomingCommand, command: Command): Pr
     case 'help':
       return [helpReply(deps.commandName)];
     case 'quiz':
-      return [practiceCommand(deps, input, nowMs)];
+      return [await practiceCommand(deps, input, nowMs)];
     case 'review':
-      return [reviewCommand(deps, input, nowMs)];
+      return [await reviewCommand(deps, input, nowMs)];
     case 'leaderboard':
-      return [leaderboardCommand(deps, input, command.period, command.scope, nowMs)];
+      return [await leaderboardCommand(deps, input, command.period, command.scope, nowMs)];
     case 'progress':
-      return [progressCommand(deps, input, command.userId)];
+      return [await progressCommand(deps, input, command.userId)];
     case 'schedule':
-      return [scheduleCommand(deps, input, command.args, nowMs)];
+      return [await scheduleCommand(deps, input, command.args, nowMs)];
     case 'post': {
       const reply = await postCommand(deps, input, nowMs);
       if (reply.failure === undefined) deps.telemetry.round('opened');
       return [reply];
     }
     case 'gaps':
-      return [gapsReply(gapReport(deps.store.lookups, nowMs), deps.catalogue)];
+      return [gapsReply(await gapReport(deps.store.lookups, nowMs), deps.catalogue)];
   }
 }

@@ -1,3 +1,5 @@
+import type { Period } from '../quiz/scoring.js';
+
 /** A command as the core understands it, parsed from the text after the slash command. */
 export type Command =
   | { name: 'ask'; query: string }
@@ -11,7 +13,7 @@ export type Command =
   | { name: 'gaps' }
   | { name: 'help' };
 
-export type LeaderboardPeriod = 'week' | 'month' | 'all';
+export type LeaderboardPeriod = Period;
 
 export type CommandName = Command['name'];
 

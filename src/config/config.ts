@@ -13,6 +13,10 @@ export const CONFIG_EXAMPLES: Readonly<Record<string, string>> = {
   DISCORD_APPLICATION_ID: '1098765432109876543',
   DISCORD_API_URL: 'https://discord.com/api',
   DATABASE_PATH: 'var/meshbot.db',
+  DATABASE_URL: 'postgres://meshbot:secret@db.internal:5432/meshbot',
+  DATABASE_POOL_SIZE: '10',
+  DATABASE_CONNECT_TIMEOUT_MS: '5000',
+  DATABASE_STATEMENT_TIMEOUT_MS: '10000',
   BANKS_DIR: 'data/banks',
   PORT: '3000',
   BOT_COMMAND: 'mesh',
@@ -27,6 +31,12 @@ const optionalText = z
   .optional();
 const optionalUrl = optionalText.pipe(z.url({ message: 'expected a URL' }).optional());
 
+/** A whole number within bounds, from an environment string with a default. */
+function count(fallback: string, min: number, max: number) {
+  const message = `expected a whole number from ${min} to ${max}`;
+  return optionalText.default(fallback).pipe(z.string().regex(/^\d{1,9}$/, message)).transform(Number).pipe(z.number().min(min, message).max(max, message));
+}
+
 const schema = z.object({
   SLACK_BOT_TOKEN: optionalText.pipe(z.string().startsWith('xox', 'expected a Slack bot token starting with "xoxb-"').optional()),
   SLACK_SIGNING_SECRET: optionalText,
@@ -36,6 +46,16 @@ const schema = z.object({
   DISCORD_APPLICATION_ID: optionalText.pipe(z.string().regex(/^\d{5,25}$/, 'expected a numeric Discord application id').optional()),
   DISCORD_API_URL: optionalUrl,
   DATABASE_PATH: optionalText.default('var/meshbot.db'),
+  DATABASE_URL: optionalText.pipe(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'expected a PostgreSQL URL starting with "postgres://"')
+      .pipe(z.url({ message: 'expected a PostgreSQL URL like postgres://user:password@host:5432/database' }))
+      .optional(),
+  ),
+  DATABASE_POOL_SIZE: count('10', 1, 1000),
+  DATABASE_CONNECT_TIMEOUT_MS: count('5000', 100, 600_000),
+  DATABASE_STATEMENT_TIMEOUT_MS: count('10000', 100, 3_600_000),
   BANKS_DIR: optionalText.default('data/banks'),
   PORT: optionalText
     .default('3000')
@@ -66,9 +86,27 @@ export interface DiscordConfig {
   apiUrl?: string;
 }
 
+/** Where everything that lasts is kept: a SQLite file (the default) or PostgreSQL (replicas). */
+export type DatabaseConfig =
+  | { kind: 'sqlite'; path: string }
+  | {
+      kind: 'postgres';
+      url: string;
+      /** Connections per process. */
+      poolSize: number;
+      /** How long opening a connection may take before it fails. */
+      connectTimeoutMs: number;
+      /** How long one statement may run before the server cancels it. */
+      statementTimeoutMs: number;
+      /** DATABASE_PATH, when it was set too: not used, and start-up says so. */
+      ignoredPath: string | null;
+    };
+
 export interface Config {
   slack: SlackConfig | null;
   discord: DiscordConfig | null;
+  database: DatabaseConfig;
+  /** DATABASE_PATH as given (unused when DATABASE_URL is set). */
   databasePath: string;
   banksDir: string;
   port: number;
@@ -119,6 +157,16 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     config: {
       slack,
       discord,
+      database: v.DATABASE_URL
+        ? {
+            kind: 'postgres',
+            url: v.DATABASE_URL,
+            poolSize: v.DATABASE_POOL_SIZE,
+            connectTimeoutMs: v.DATABASE_CONNECT_TIMEOUT_MS,
+            statementTimeoutMs: v.DATABASE_STATEMENT_TIMEOUT_MS,
+            ignoredPath: env.DATABASE_PATH?.trim() ? (v.DATABASE_PATH ?? null) : null,
+          }
+        : { kind: 'sqlite', path: v.DATABASE_PATH ?? 'var/meshbot.db' },
       databasePath: v.DATABASE_PATH ?? 'var/meshbot.db',
       banksDir: v.BANKS_DIR ?? 'data/banks',
       port: v.PORT,

@@ -1,5 +1,5 @@
 import type { Entry, QuizItem } from '../bank/types.js';
-import type { EntryStats, QuizMode } from '../store/quiz-ports.js';
+import type { EntryStats, QuizMode } from '../store/ports/index.js';
 import { pick, shuffled, type Random } from './random.js';
 
 /** A question ready to ask: its choices in the order shown, and which one is right. */

@@ -1,16 +1,16 @@
+import type { Catalogue } from '../bank/catalogue.js';
 import type { Actor } from '../chat-port.js';
 import type { Entry } from '../bank/types.js';
-import type { CoreDeps } from '../commands/deps.js';
-import { buttonLabel } from '../commands/entry-view.js';
+import { buttonLabel } from '../messages/entry-view.js';
 import { failureReply } from '../messages/failures.js';
 import { ephemeral, type Block, type Message, type OutgoingMessage } from '../messages/model.js';
-import type { EntryProgress, PracticeRow } from '../store/quiz-ports.js';
+import type { EntryProgress, PracticeRow, StoreView } from '../store/ports/index.js';
 import { buildQuestion } from './build-question.js';
 import { formatInZone } from './format-time.js';
 import { pick, type Random } from './random.js';
 import { recordLearning } from './record-answer.js';
 import { selfGradeMessage } from './self-grade-view.js';
-import { channelZone } from './round-lifecycle.js';
+import { channelZone } from './channel-zone.js';
 
 /** Button action ids of private practice and review questions. */
 export const PRACTICE_ACTIONS = Object.freeze({
@@ -19,6 +19,16 @@ export const PRACTICE_ACTIONS = Object.freeze({
   grade: 'practice.grade',
   next: 'practice.next',
 });
+
+/** What private practice and review touch. */
+export interface PracticeDeps {
+  catalogue: Catalogue;
+  store: StoreView<'people' | 'learning' | 'schedules'>;
+  /** Picks entries and shuffles choices; seeded in tests. */
+  random: Random;
+  /** The slash command's name, for hints. */
+  commandName: string;
+}
 
 /** For practice: first what the person has never seen, then what they last got wrong, then the rest. */
 export function choosePracticeEntry(entries: readonly Entry[], progress: ReadonlyMap<string, EntryProgress>, random: Random): Entry | undefined {
@@ -30,30 +40,30 @@ export function choosePracticeEntry(entries: readonly Entry[], progress: Readonl
 }
 
 /** `quiz`: a private practice question. */
-export function practiceCommand(deps: CoreDeps, actor: Actor, nowMs: number): OutgoingMessage {
-  const userKey = deps.store.people.userKey(actor);
-  const entry = choosePracticeEntry(deps.catalogue.allEntries(), deps.store.learning.progress(userKey), deps.random);
+export async function practiceCommand(deps: PracticeDeps, actor: Actor, nowMs: number): Promise<OutgoingMessage> {
+  const userKey = await deps.store.people.userKey(actor);
+  const entry = choosePracticeEntry(deps.catalogue.allEntries(), await deps.store.learning.progress(userKey), deps.random);
   if (!entry) return failureReply('quiz.empty_bank', 'There are no questions to practise.');
-  return ephemeral(askPrivately(deps, userKey, entry, 'practice', nowMs));
+  return ephemeral(await askPrivately(deps, userKey, entry, 'practice', nowMs));
 }
 
 /** `review`: the person's most overdue spaced-repetition card, or when the next one is due. */
-export function reviewCommand(deps: CoreDeps, actor: Actor, nowMs: number): OutgoingMessage {
-  const userKey = deps.store.people.userKey(actor);
-  const [due] = deps.store.learning.dueCards(userKey, nowMs, 1);
+export async function reviewCommand(deps: PracticeDeps, actor: Actor, nowMs: number): Promise<OutgoingMessage> {
+  const userKey = await deps.store.people.userKey(actor);
+  const [due] = await deps.store.learning.dueCards(userKey, nowMs, 1);
   const entry = due ? deps.catalogue.entry(due.entryId) : undefined;
-  if (entry) return ephemeral(askPrivately(deps, userKey, entry, 'review', nowMs));
-  const next = deps.store.learning.nextDue(userKey);
+  if (entry) return ephemeral(await askPrivately(deps, userKey, entry, 'review', nowMs));
+  const next = await deps.store.learning.nextDue(userKey);
   const text = next
-    ? `Nothing to review right now. Your next card is due ${formatInZone(next.dueMs, channelZone(deps, deps.store.people.channelKey(actor)))}.`
+    ? `Nothing to review right now. Your next card is due ${formatInZone(next.dueMs, await channelZone(deps.store, await deps.store.people.channelKey(actor)))}.`
     : `You have no review cards yet: answer a quiz question first (/${deps.commandName} quiz).`;
   return { ...ephemeral({ text, blocks: [{ type: 'text', text }] }), failure: 'quiz.nothing_due' };
 }
 
-function askPrivately(deps: CoreDeps, userKey: number, entry: Entry, kind: 'practice' | 'review', nowMs: number): Message {
+async function askPrivately(deps: PracticeDeps, userKey: number, entry: Entry, kind: 'practice' | 'review', nowMs: number): Promise<Message> {
   const items = deps.catalogue.banks.flatMap((b) => b.quizItems);
   const question = buildQuestion(entry, items, new Map(), deps.random);
-  const id = deps.store.learning.createPractice({ userKey, kind, entryId: entry.id, itemId: question.itemId, mode: question.mode, choices: question.choices, correctIndex: question.correctIndex, createdMs: nowMs });
+  const id = await deps.store.learning.createPractice({ userKey, kind, entryId: entry.id, itemId: question.itemId, mode: question.mode, choices: question.choices, correctIndex: question.correctIndex, createdMs: nowMs });
   const title = kind === 'review' ? 'Review' : 'Practice';
   const blocks: Block[] = [{ type: 'header', text: `${title} · Q${entry.number}` }, { type: 'text', text: question.prompt }];
   if (question.mode === 'choice') {
@@ -67,26 +77,22 @@ function askPrivately(deps: CoreDeps, userKey: number, entry: Entry, kind: 'prac
 
 export type PracticeResult = { ok: true; replace: Message } | { ok: false; code: 'quiz.practice_not_found' | 'quiz.already_answered' };
 
-function ownedPractice(deps: CoreDeps, actor: Actor, id: number): PracticeRow | undefined {
-  const row = deps.store.learning.practice(id);
+async function ownedPractice(deps: PracticeDeps, actor: Actor, id: number): Promise<PracticeRow | undefined> {
+  const row = await deps.store.learning.practice(id);
   if (!row) return undefined;
-  return row.userKey === deps.store.people.userKey(actor) ? row : undefined;
+  return row.userKey === (await deps.store.people.userKey(actor)) ? row : undefined;
 }
 
 /** A click on a practice choice: graded at once, with the explanation. */
-export function answerPractice(deps: CoreDeps, actor: Actor, value: string, nowMs: number): PracticeResult {
+export async function answerPractice(deps: PracticeDeps, actor: Actor, value: string, nowMs: number): Promise<PracticeResult> {
   const match = /^(\d{1,12}):(\d{1,2})$/.exec(value);
-  const row = match ? ownedPractice(deps, actor, Number(match[1])) : undefined;
+  const row = match ? await ownedPractice(deps, actor, Number(match[1])) : undefined;
   if (!match || !row || row.mode !== 'choice' || row.correctIndex === null) return { ok: false, code: 'quiz.practice_not_found' };
   const index = Number(match[2]);
   const label = row.choices[index];
   if (label === undefined) return { ok: false, code: 'quiz.practice_not_found' };
   const correct = index === row.correctIndex;
-  const first = deps.store.transaction(() => {
-    if (!deps.store.learning.answerPractice(row.id, nowMs)) return false;
-    recordLearning(deps, { userKey: row.userKey, entryId: row.entryId, correct, source: row.kind, channelKey: null, nowMs });
-    return true;
-  });
+  const first = await firstAnswer(deps, row, correct, nowMs);
   if (!first) return { ok: false, code: 'quiz.already_answered' };
   const item = row.itemId ? deps.catalogue.item(row.itemId) : undefined;
   const right = row.choices[row.correctIndex] ?? '';
@@ -97,8 +103,8 @@ export function answerPractice(deps: CoreDeps, actor: Actor, value: string, nowM
 }
 
 /** "Show answer" on a recall practice question. */
-export function showPracticeAnswer(deps: CoreDeps, actor: Actor, value: string): PracticeResult {
-  const row = ownedPractice(deps, actor, Number(value));
+export async function showPracticeAnswer(deps: PracticeDeps, actor: Actor, value: string): Promise<PracticeResult> {
+  const row = await ownedPractice(deps, actor, Number(value));
   const entry = row ? deps.catalogue.entry(row.entryId) : undefined;
   if (!row || !entry) return { ok: false, code: 'quiz.practice_not_found' };
   if (row.answeredMs !== null) return { ok: false, code: 'quiz.already_answered' };
@@ -106,19 +112,24 @@ export function showPracticeAnswer(deps: CoreDeps, actor: Actor, value: string):
 }
 
 /** "I knew it" / "Not yet" on a recall practice question. */
-export function gradePractice(deps: CoreDeps, actor: Actor, value: string, nowMs: number): PracticeResult {
+export async function gradePractice(deps: PracticeDeps, actor: Actor, value: string, nowMs: number): Promise<PracticeResult> {
   const match = /^(\d{1,12}):([01])$/.exec(value);
-  const row = match ? ownedPractice(deps, actor, Number(match[1])) : undefined;
+  const row = match ? await ownedPractice(deps, actor, Number(match[1])) : undefined;
   if (!match || !row) return { ok: false, code: 'quiz.practice_not_found' };
   const knew = match[2] === '1';
-  const first = deps.store.transaction(() => {
-    if (!deps.store.learning.answerPractice(row.id, nowMs)) return false;
-    recordLearning(deps, { userKey: row.userKey, entryId: row.entryId, correct: knew, source: row.kind, channelKey: null, nowMs });
-    return true;
-  });
+  const first = await firstAnswer(deps, row, knew, nowMs);
   if (!first) return { ok: false, code: 'quiz.already_answered' };
   const text = knew ? 'Noted: you knew it. It comes back for review later.' : 'Noted: not yet. It comes back for review soon.';
   return { ok: true, replace: { text, blocks: [{ type: 'text', text }, nextButtons(row)] } };
+}
+
+/** Marks a private question answered and records the learning, once: false if it was answered before. */
+function firstAnswer(deps: PracticeDeps, row: PracticeRow, correct: boolean, nowMs: number): Promise<boolean> {
+  return deps.store.transaction(async (tx) => {
+    if (!(await tx.learning.answerPractice(row.id, nowMs))) return false;
+    await recordLearning(tx, { userKey: row.userKey, entryId: row.entryId, correct, source: row.kind, channelKey: null, nowMs });
+    return true;
+  });
 }
 
 function nextButtons(row: PracticeRow): Block {

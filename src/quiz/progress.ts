@@ -1,7 +1,13 @@
 import type { Actor } from '../chat-port.js';
-import type { CoreDeps } from '../commands/deps.js';
+import type { Catalogue } from '../bank/catalogue.js';
 import { ephemeral, type Block, type OutgoingMessage } from '../messages/model.js';
-import type { EntryProgress } from '../store/quiz-ports.js';
+import type { EntryProgress, Repositories } from '../store/ports/index.js';
+
+/** What progress reads. */
+export interface ProgressDeps {
+  catalogue: Catalogue;
+  store: Pick<Repositories, 'people' | 'learning'>;
+}
 
 export type EntryStatus = 'correct' | 'missed' | 'unseen';
 
@@ -18,8 +24,8 @@ export interface Coverage {
   total: number;
 }
 
-export function coverage(deps: CoreDeps, progress: ReadonlyMap<string, EntryProgress>): Coverage {
-  const entries = deps.catalogue.allEntries();
+export function coverage(catalogue: Catalogue, progress: ReadonlyMap<string, EntryProgress>): Coverage {
+  const entries = catalogue.allEntries();
   const statuses = entries.map((e) => entryStatus(progress.get(e.id)));
   return {
     covered: statuses.filter((s) => s === 'correct').length,
@@ -39,21 +45,21 @@ const MARK: Readonly<Record<EntryStatus, string>> = { correct: 'answered correct
  * `progress @user`: each question answered correctly, missed, or not yet seen, with a
  * one-line summary. Without a user: the channel's cohort (everyone who has answered here).
  */
-export function progressCommand(deps: CoreDeps, actor: Actor, userId: string | null): OutgoingMessage {
+export async function progressCommand(deps: ProgressDeps, actor: Actor, userId: string | null): Promise<OutgoingMessage> {
   if (userId === null) {
-    const members = deps.store.learning.channelMembers(deps.store.people.channelKey(actor));
+    const members = await deps.store.learning.channelMembers(await deps.store.people.channelKey(actor));
     if (members.length > 0) return cohortReply(deps, members);
-    return personReply(deps, deps.store.people.userKey(actor), actor.userName);
+    return personReply(deps, await deps.store.people.userKey(actor), actor.userName);
   }
   const id = userId === 'me' ? actor.userId : userId;
-  const found = deps.store.people.findUser(actor.platform, actor.workspaceId, id);
+  const found = await deps.store.people.findUser(actor.platform, actor.workspaceId, id);
   if (!found) return personReply(deps, null, id);
   return personReply(deps, found.key, found.name);
 }
 
-function personReply(deps: CoreDeps, userKey: number | null, name: string): OutgoingMessage {
-  const progress = userKey === null ? new Map<string, EntryProgress>() : deps.store.learning.progress(userKey);
-  const summary = coverageLine(coverage(deps, progress));
+async function personReply(deps: ProgressDeps, userKey: number | null, name: string): Promise<OutgoingMessage> {
+  const progress = userKey === null ? new Map<string, EntryProgress>() : await deps.store.learning.progress(userKey);
+  const summary = coverageLine(coverage(deps.catalogue, progress));
   const blocks: Block[] = [{ type: 'header', text: `Progress · ${name}` }, { type: 'text', text: summary }];
   for (const bank of deps.catalogue.banks) {
     blocks.push({
@@ -65,9 +71,10 @@ function personReply(deps: CoreDeps, userKey: number | null, name: string): Outg
   return ephemeral({ text: `${name}: ${summary}`, blocks });
 }
 
-function cohortReply(deps: CoreDeps, members: { userKey: number; name: string }[]): OutgoingMessage {
-  const rows = members.map((m) => {
-    const c = coverage(deps, deps.store.learning.progress(m.userKey));
+async function cohortReply(deps: ProgressDeps, members: { userKey: number; name: string }[]): Promise<OutgoingMessage> {
+  const progresses = await Promise.all(members.map((m) => deps.store.learning.progress(m.userKey)));
+  const rows = members.map((m, i) => {
+    const c = coverage(deps.catalogue, progresses[i] ?? new Map());
     return [m.name, `${c.covered}/${c.total}`, String(c.retry), String(c.unseen)];
   });
   return ephemeral({

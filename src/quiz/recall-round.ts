@@ -1,6 +1,7 @@
+import type { Catalogue } from '../bank/catalogue.js';
 import type { Actor } from '../chat-port.js';
-import type { CoreDeps } from '../commands/deps.js';
 import type { Message } from '../messages/model.js';
+import type { StoreView } from '../store/ports/index.js';
 import { recordLearning } from './record-answer.js';
 import { selfGradeMessage } from './self-grade-view.js';
 import { QUIZ_ACTIONS } from './round-view.js';
@@ -12,9 +13,15 @@ export type RecallResult =
   | { code: 'quiz.round_closed' }
   | { code: 'quiz.round_not_found' };
 
+/** What recall rounds touch. */
+export interface RecallDeps {
+  catalogue: Catalogue;
+  store: StoreView<'rounds' | 'answers' | 'people' | 'learning'>;
+}
+
 /** "Show answer" on a recall round: the answer, privately, with "I knew it" / "Not yet". */
-export function showRecallAnswer(deps: CoreDeps, value: string, nowMs: number): RecallResult {
-  const round = deps.store.rounds.get(Number(value));
+export async function showRecallAnswer(deps: RecallDeps, value: string, nowMs: number): Promise<RecallResult> {
+  const round = await deps.store.rounds.get(Number(value));
   const entry = round ? deps.catalogue.entry(round.entryId) : undefined;
   if (!round || round.mode !== 'recall' || !entry) return { code: 'quiz.round_not_found' };
   if (round.status !== 'open' || nowMs >= round.closesMs) return { code: 'quiz.round_closed' };
@@ -22,19 +29,19 @@ export function showRecallAnswer(deps: CoreDeps, value: string, nowMs: number): 
 }
 
 /** A self-grade on a recall round: counts for progress and review, never for points. */
-export function gradeRecall(deps: CoreDeps, actor: Actor, value: string, nowMs: number): RecallResult {
+export async function gradeRecall(deps: RecallDeps, actor: Actor, value: string, nowMs: number): Promise<RecallResult> {
   const match = /^(\d{1,12}):([01])$/.exec(value);
   if (!match) return { code: 'quiz.round_not_found' };
   const knew = match[2] === '1';
   // Read inside the write transaction, as submitAnswer does: a concurrent close cannot slip in.
-  return deps.store.transaction((): RecallResult => {
-    const round = deps.store.rounds.get(Number(match[1]));
+  return deps.store.transaction(async (tx): Promise<RecallResult> => {
+    const round = await tx.rounds.get(Number(match[1]));
     if (!round || round.mode !== 'recall') return { code: 'quiz.round_not_found' };
     if (round.status !== 'open' || nowMs >= round.closesMs) return { code: 'quiz.round_closed' };
-    const userKey = deps.store.people.userKey(actor);
-    const outcome = deps.store.answers.submit({ roundId: round.id, userKey, choiceIndex: knew ? 1 : 0, correct: knew, answeredMs: nowMs, pointsFor: () => 0, scoreKeys: [] });
+    const userKey = await tx.people.userKey(actor);
+    const outcome = await tx.answers.submit({ roundId: round.id, userKey, choiceIndex: knew ? 1 : 0, correct: knew, answeredMs: nowMs, pointsFor: () => 0, scoreKeys: [] });
     if (outcome.kind === 'duplicate') return { code: 'quiz.already_answered', label: outcome.choiceIndex === 1 ? 'I knew it' : 'Not yet' };
-    recordLearning(deps, { userKey, entryId: round.entryId, correct: knew, source: 'round', channelKey: round.channelKey, nowMs });
+    await recordLearning(tx, { userKey, entryId: round.entryId, correct: knew, source: 'round', channelKey: round.channelKey, nowMs });
     return { code: 'quiz.recorded_recall', knew };
   });
 }

@@ -1,7 +1,7 @@
 import type { Entry, QuizItem } from '../bank/types.js';
-import { buttonLabel, entryLabel, shorten } from '../commands/entry-view.js';
+import { buttonLabel, entryLabel, shorten } from '../messages/entry-view.js';
 import type { Block, Message } from '../messages/model.js';
-import type { Round, RoundResults } from '../store/quiz-ports.js';
+import type { Round, RoundResults } from '../store/ports/index.js';
 import { timeInZone } from './format-time.js';
 import { POINTS } from './scoring.js';
 

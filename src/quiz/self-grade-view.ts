@@ -1,5 +1,5 @@
 import type { Entry } from '../bank/types.js';
-import { entryBlocks } from '../commands/entry-view.js';
+import { entryBlocks } from '../messages/entry-view.js';
 import type { Message } from '../messages/model.js';
 
 /**

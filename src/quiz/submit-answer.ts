@@ -1,7 +1,7 @@
 import type { Actor } from '../chat-port.js';
-import type { CoreDeps } from '../commands/deps.js';
+import type { StoreView } from '../store/ports/index.js';
+import { channelZone } from './channel-zone.js';
 import { recordLearning } from './record-answer.js';
-import { channelZone } from './round-lifecycle.js';
 import { pointsFor, scoreKeys } from './scoring.js';
 
 export type SubmitResult =
@@ -10,6 +10,11 @@ export type SubmitResult =
   | { code: 'quiz.round_closed' }
   | { code: 'quiz.round_not_found' }
   | { code: 'quiz.bad_choice' };
+
+/** What recording a pick touches. */
+export interface SubmitDeps {
+  store: StoreView<'rounds' | 'answers' | 'people' | 'schedules' | 'learning'>;
+}
 
 /** Parses a `<round id>:<choice index>` button value. */
 export function parseChoiceValue(value: string): { roundId: number; index: number } | null {
@@ -21,21 +26,21 @@ export function parseChoiceValue(value: string): { roundId: number; index: numbe
  * Records a person's pick in a round: the first answer counts, a second is told so,
  * a closed round is told so. Points go to the channel and workspace boards at once.
  */
-export function submitAnswer(deps: CoreDeps, actor: Actor, value: string, nowMs: number): SubmitResult {
+export async function submitAnswer(deps: SubmitDeps, actor: Actor, value: string, nowMs: number): Promise<SubmitResult> {
   const parsed = parseChoiceValue(value);
   if (!parsed) return { code: 'quiz.round_not_found' };
   // The round is read inside the write transaction, so a close by another process cannot
   // slip in between the check and the insert.
-  return deps.store.transaction((): SubmitResult => {
-    const round = deps.store.rounds.get(parsed.roundId);
+  return deps.store.transaction(async (tx): Promise<SubmitResult> => {
+    const round = await tx.rounds.get(parsed.roundId);
     if (!round || round.mode !== 'choice' || round.correctIndex === null) return { code: 'quiz.round_not_found' };
     if (round.status !== 'open' || nowMs >= round.closesMs) return { code: 'quiz.round_closed' };
     const label = round.choices[parsed.index];
     if (label === undefined) return { code: 'quiz.bad_choice' };
     const correct = parsed.index === round.correctIndex;
-    const zone = channelZone(deps, round.channelKey);
-    const userKey = deps.store.people.userKey(actor);
-    const outcome = deps.store.answers.submit({
+    const zone = await channelZone(tx, round.channelKey);
+    const userKey = await tx.people.userKey(actor);
+    const outcome = await tx.answers.submit({
       roundId: round.id,
       userKey,
       choiceIndex: parsed.index,
@@ -45,7 +50,7 @@ export function submitAnswer(deps: CoreDeps, actor: Actor, value: string, nowMs:
       scoreKeys: scoreKeys(round.channel, nowMs, zone),
     });
     if (outcome.kind === 'duplicate') return { code: 'quiz.already_answered', label: round.choices[outcome.choiceIndex] ?? label };
-    recordLearning(deps, { userKey, entryId: round.entryId, correct, source: 'round', channelKey: round.channelKey, nowMs });
+    await recordLearning(tx, { userKey, entryId: round.entryId, correct, source: 'round', channelKey: round.channelKey, nowMs });
     return { code: 'quiz.recorded', label, closesMs: round.closesMs, zone };
   });
 }

@@ -1,7 +1,7 @@
 import { CronExpressionParser } from 'cron-parser';
-import type { CoreDeps } from '../commands/deps.js';
 import { closeRound, openRound, PLATFORM_CALL_LEASE_MS, postRound, revealRound, ROUND_MAX_OPEN_MS } from '../quiz/round-lifecycle.js';
-import type { StoredSchedule } from '../store/quiz-ports.js';
+import type { RoundDeps } from '../quiz/quiz-deps.js';
+import type { StoredSchedule } from '../store/ports/index.js';
 import { nextFire } from './next-fire.js';
 
 import type { TickReport } from './tick-report.js';
@@ -16,22 +16,22 @@ const BATCH = 500;
  * posted (a crash or a platform failure), then open every channel whose slot is due.
  * Safe to run twice at the same time or after a restart: each slot is claimed once.
  */
-export async function runTick(deps: CoreDeps, nowMs: number): Promise<TickReport> {
+export async function runTick(deps: RoundDeps, nowMs: number): Promise<TickReport> {
   const report: TickReport = { closed: 0, opened: 0, retried: 0, missed: 0, failed: 0 };
 
-  for (const round of deps.store.rounds.dueToClose(nowMs, BATCH)) {
+  for (const round of await deps.store.rounds.dueToClose(nowMs, BATCH)) {
     if (await closeRound(deps, round, nowMs)) report.closed++;
   }
   // A retry first takes the round's lease: a post or reveal still in flight elsewhere is left alone.
   const lease = nowMs + PLATFORM_CALL_LEASE_MS;
-  for (const round of deps.store.rounds.unrevealed(nowMs, BATCH)) {
-    if (!deps.store.rounds.takeLease(round.id, nowMs, lease)) continue;
+  for (const round of await deps.store.rounds.unrevealed(nowMs, BATCH)) {
+    if (!(await deps.store.rounds.takeLease(round.id, nowMs, lease))) continue;
     if (!(await revealRound(deps, round))) report.failed++;
   }
-  for (const round of deps.store.rounds.claimedPending(nowMs, BATCH)) {
-    if (!deps.store.rounds.takeLease(round.id, nowMs, lease)) continue;
+  for (const round of await deps.store.rounds.claimedPending(nowMs, BATCH)) {
+    if (!(await deps.store.rounds.takeLease(round.id, nowMs, lease))) continue;
     if (nowMs >= round.closesMs) {
-      deps.store.rounds.markMissed(round.id, nowMs);
+      await deps.store.rounds.markMissed(round.id, nowMs);
       deps.logger.warn({ channel: round.channel.channelId, round: round.id, slotMs: round.slotMs }, 'round missed: its window passed before it could be posted');
       report.missed++;
       continue;
@@ -39,7 +39,7 @@ export async function runTick(deps: CoreDeps, nowMs: number): Promise<TickReport
     if (await postRound(deps, round, nowMs)) report.retried++;
     else report.failed++;
   }
-  for (const schedule of deps.store.schedules.due(nowMs, BATCH)) {
+  for (const schedule of await deps.store.schedules.due(nowMs, BATCH)) {
     const outcome = await fireSchedule(deps, schedule, nowMs);
     report.opened += outcome.opened;
     report.missed += outcome.missed;
@@ -51,12 +51,12 @@ export async function runTick(deps: CoreDeps, nowMs: number): Promise<TickReport
  * Opens the latest slot of a due schedule if its window is still open; slots that passed
  * entirely while the bot was down are counted as missed, never posted late.
  */
-async function fireSchedule(deps: CoreDeps, schedule: StoredSchedule, nowMs: number): Promise<{ opened: number; missed: number }> {
+async function fireSchedule(deps: RoundDeps, schedule: StoredSchedule, nowMs: number): Promise<{ opened: number; missed: number }> {
   const { latest, passed, following } = slotsUpTo(schedule.spec.cron, schedule.spec.zone, schedule.nextFireMs, nowMs);
   if (passed > 0) deps.logger.warn({ channel: schedule.channel.channelId, missed: passed }, 'slots passed while the bot was down');
   const closesMs = Math.min(latest + ROUND_MAX_OPEN_MS, following);
   if (nowMs >= closesMs) {
-    deps.store.schedules.setNextFire(schedule.channelKey, following);
+    await deps.store.schedules.setNextFire(schedule.channelKey, following);
     return { opened: 0, missed: passed + 1 };
   }
   const round = await openRound(
@@ -64,7 +64,7 @@ async function fireSchedule(deps: CoreDeps, schedule: StoredSchedule, nowMs: num
     { channel: schedule.channel, channelKey: schedule.channelKey, slotMs: latest, kind: 'scheduled', closesMs, nextFireMs: following },
     nowMs,
   );
-  if (!round) deps.store.schedules.setNextFire(schedule.channelKey, following);
+  if (!round) await deps.store.schedules.setNextFire(schedule.channelKey, following);
   return { opened: round ? 1 : 0, missed: passed };
 }
 

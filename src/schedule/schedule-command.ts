@@ -1,17 +1,25 @@
 import type { Actor } from '../chat-port.js';
-import type { CoreDeps } from '../commands/deps.js';
 import { failureReply } from '../messages/failures.js';
 import { quoteUserText } from '../messages/safe-text.js';
 import { ephemeral, toChannel, type OutgoingMessage } from '../messages/model.js';
 import { formatInZone } from '../quiz/format-time.js';
+import type { RoundDeps } from '../quiz/quiz-deps.js';
 import { openRound, ROUND_MAX_OPEN_MS } from '../quiz/round-lifecycle.js';
+import type { StoreView } from '../store/ports/index.js';
 import { nextFire } from './next-fire.js';
 import { parseSchedule } from './parse-schedule.js';
 
+/** What the schedule and post commands touch. */
+export interface ScheduleDeps extends Omit<RoundDeps, 'store'> {
+  store: StoreView<'rounds' | 'answers' | 'schedules' | 'people'>;
+  /** The slash command's name, for usage lines. */
+  commandName: string;
+}
+
 /** `schedule`, `schedule off`, `schedule <HH:MM> [zone] [days]`: show, stop or set the daily quiz. */
-export function scheduleCommand(deps: CoreDeps, actor: Actor, args: string, nowMs: number): OutgoingMessage {
-  const channelKey = deps.store.people.channelKey(actor);
-  const current = deps.store.schedules.get(channelKey);
+export async function scheduleCommand(deps: ScheduleDeps, actor: Actor, args: string, nowMs: number): Promise<OutgoingMessage> {
+  const channelKey = await deps.store.people.channelKey(actor);
+  const current = await deps.store.schedules.get(channelKey);
   const parsed = parseSchedule(args, current?.spec.zone ?? 'UTC');
   const usage = `Usage: /${deps.commandName} schedule 10:00 Europe/Berlin weekdays`;
   if (!parsed.ok) {
@@ -37,27 +45,27 @@ export function scheduleCommand(deps: CoreDeps, actor: Actor, args: string, nowM
     return ephemeral({ text, blocks: [{ type: 'text', text }, { type: 'context', text: `Set by ${current.updatedBy}.` }] });
   }
   if (request.kind === 'off') {
-    const removed = deps.store.schedules.remove(channelKey);
+    const removed = await deps.store.schedules.remove(channelKey);
     deps.logger.info({ channel: actor.channelId, by: actor.userId }, 'schedule turned off');
     const text = removed ? 'Daily quiz turned off for this channel. An open round still closes as planned.' : 'This channel had no daily quiz.';
     return removed ? toChannel({ text, blocks: [{ type: 'text', text }, { type: 'context', text: `Turned off by ${actor.userName}.` }] }) : ephemeral({ text, blocks: [{ type: 'text', text }] });
   }
   const spec = request.spec;
   const next = nextFire(spec.cron, spec.zone, nowMs);
-  deps.store.schedules.upsert(channelKey, spec, next, actor.userName, nowMs);
+  await deps.store.schedules.upsert(channelKey, spec, next, actor.userName, nowMs);
   deps.logger.info({ channel: actor.channelId, by: actor.userId, cron: spec.cron, zone: spec.zone, nextFireMs: next }, 'schedule set');
   const text = `Daily quiz set: ${spec.time} ${spec.zone}, ${spec.days}. First round: ${formatInZone(next, spec.zone)}.`;
   return toChannel({ text, blocks: [{ type: 'text', text }, { type: 'context', text: `Set by ${actor.userName}. /${deps.commandName} schedule off stops it.` }] });
 }
 
 /** `post`: opens a round in this channel now (admins). */
-export async function postCommand(deps: CoreDeps, actor: Actor, nowMs: number): Promise<OutgoingMessage> {
-  const channelKey = deps.store.people.channelKey(actor);
-  const schedule = deps.store.schedules.get(channelKey);
+export async function postCommand(deps: ScheduleDeps, actor: Actor, nowMs: number): Promise<OutgoingMessage> {
+  const channelKey = await deps.store.people.channelKey(actor);
+  const schedule = await deps.store.schedules.get(channelKey);
   const closesMs = Math.min(nowMs + ROUND_MAX_OPEN_MS, schedule ? schedule.nextFireMs : Number.POSITIVE_INFINITY);
   const round = await openRound(deps, { channel: actor, channelKey, slotMs: nowMs, kind: 'manual', closesMs }, nowMs);
   if (!round) return failureReply('quiz.no_round', 'A round was just opened here; try again in a moment.');
-  const posted = deps.store.rounds.get(round.id);
+  const posted = await deps.store.rounds.get(round.id);
   const text = posted?.status === 'open' ? 'Round posted.' : 'The round could not be posted yet; I will retry shortly.';
   return ephemeral({ text, blocks: [{ type: 'text', text }] });
 }

@@ -27,8 +27,8 @@ describe('/mesh ask', () => {
     await bot.handleCommand(command('ask react hooks'));
     clock.advance(60_000);
     await bot.handleCommand(command('ask React Hooks'));
-    expect(store.lookups.count()).toEqual({ total: 3, answered: 1 });
-    expect(store.lookups.gaps(0, 10)).toEqual([expect.objectContaining({ query: 'react hooks', count: 2 })]);
+    expect((await store.lookups.count())).toEqual({ total: 3, answered: 1 });
+    expect((await store.lookups.gaps(0, 10))).toEqual([expect.objectContaining({ query: 'react hooks', count: 2 })]);
   });
 
   it('shows the full answer, tables included, when "Show full answer" is clicked', async () => {
@@ -78,7 +78,7 @@ describe('other commands', () => {
 
   it('turns an unexpected failure into an apology with a code', async () => {
     const { bot, store } = testBot();
-    store.close();
+    await store.close();
     const [reply] = await bot.handleCommand(command('ask mtls'));
     expect(reply!.failure).toBe('internal');
     expect(reply!.text).toMatch(/something went wrong/i);

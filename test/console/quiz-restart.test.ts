@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadBanks, openStore } from '../../src/index.js';
+import { loadBanks, openSqliteStore } from '../../src/index.js';
 import { latestVersion, roundsPosted, runConsole } from '../helpers/console-script.js';
 import { tempDir } from '../helpers/fixtures.js';
 
@@ -10,24 +10,24 @@ const SLOT = Date.parse('2026-12-01T09:00:00Z'); // Tue 1 Dec, 10:00 in Berlin
  * Writes what a process that died between claiming a slot and posting it leaves behind:
  * Berlin's weekday schedule, already moved on to Wednesday, and Tuesday's round, claimed.
  */
-function crashAfterClaim(db: string): void {
-  const store = openStore(db);
-  const channelKey = store.people.channelKey({ platform: 'console', workspaceId: 'local', channelId: 'general' });
+async function crashAfterClaim(db: string): Promise<void> {
+  const store = openSqliteStore(db);
+  const channelKey = await store.people.channelKey({ platform: 'console', workspaceId: 'local', channelId: 'general' });
   const spec = { time: '10:00', zone: 'Europe/Berlin', days: 'weekdays', cron: '0 10 * * 1-5' };
-  store.schedules.upsert(channelKey, spec, SLOT, 'lead', SLOT - 3_600_000);
+  await store.schedules.upsert(channelKey, spec, SLOT, 'lead', SLOT - 3_600_000);
   const item = loadBanks('data/banks')[0]!.quizItems[0]!;
   const choices = [item.wrong[0]!, item.correct, item.wrong[1]!, item.wrong[2]!];
-  const claimed = store.rounds.claim(
+  const claimed = await store.rounds.claim(
     { channelKey, slotMs: SLOT, kind: 'scheduled', entryId: item.entryId, itemId: item.id, mode: 'choice', choices, correctIndex: 1, claimedMs: SLOT, closesMs: SLOT + 8 * 3_600_000 },
     SLOT + 120_000,
     SLOT + 86_400_000,
   );
   if (!claimed) throw new Error('claim failed');
-  store.close();
+  await store.close();
 }
 
 describe('the scripted console across restarts', () => {
-  it('GIVEN a round posted before a restart THEN the next run does not post it again, its buttons still work, and it reveals once', () => {
+  it('GIVEN a round posted before a restart THEN the next run does not post it again, its buttons still work, and it reveals once', async () => {
     const db = join(tempDir(), 'bot.db');
     const first = runConsole([':time 2026-12-01T08:00:00Z', ':admin lead', 'lead: /mesh schedule 10:00 Europe/Berlin weekdays', ':time 2026-12-01T09:05:00Z', 'alice: click 1'], db);
     expect(first.status).toBe(0);
@@ -47,9 +47,9 @@ describe('the scripted console across restarts', () => {
     expect(roundsPosted(second.printed)).toHaveLength(1);
   });
 
-  it('GIVEN a slot claimed but never posted WHEN the console starts within the round\'s window THEN it posts the round once, late', () => {
+  it('GIVEN a slot claimed but never posted WHEN the console starts within the round\'s window THEN it posts the round once, late', async () => {
     const db = join(tempDir(), 'bot.db');
-    crashAfterClaim(db);
+    await crashAfterClaim(db);
 
     const run = runConsole([':time 2026-12-01T10:30:00Z', 'alice: click 2', ':advance 2h', 'bob: /mesh schedule'], db);
 
@@ -61,9 +61,9 @@ describe('the scripted console across restarts', () => {
     expect(run.printed.at(-1)!.text).toContain('Next round: Wed 2 Dec 10:00 Europe/Berlin.');
   });
 
-  it('GIVEN a slot claimed but never posted WHEN the console starts after the window THEN nothing is posted for it and the next slot runs as usual', () => {
+  it('GIVEN a slot claimed but never posted WHEN the console starts after the window THEN nothing is posted for it and the next slot runs as usual', async () => {
     const db = join(tempDir(), 'bot.db');
-    crashAfterClaim(db);
+    await crashAfterClaim(db);
 
     const run = runConsole([':time 2026-12-01T19:00:00Z', ':advance 1d'], db);
 
@@ -71,9 +71,9 @@ describe('the scripted console across restarts', () => {
     const rounds = roundsPosted(run.printed);
     expect(rounds).toHaveLength(1);
     expect(latestVersion(run.printed, rounds[0]!.id)!.text).toMatch(/^== Quiz round · closed ==/);
-    const store = openStore(db);
-    const slots = [store.rounds.get(1), store.rounds.get(2)].map((r) => [r?.slotMs, r?.status]);
-    store.close();
+    const store = openSqliteStore(db);
+    const slots = [await store.rounds.get(1), await store.rounds.get(2)].map((r) => [r?.slotMs, r?.status]);
+    await store.close();
     expect(slots).toEqual([
       [SLOT, 'missed'],
       [SLOT + 86_400_000, 'closed'],

@@ -28,7 +28,7 @@ async function openScheduledRound(rig: Rig) {
   const post = rig.standin.rest.filter(ROUND_POSTS).at(-1)!;
   const buttons: { custom_id: string; label: string }[] = post.body.components.flatMap((row: any) => row.components);
   const roundId = Number(buttons[0]!.custom_id.split('|')[1]!.split(':')[0]);
-  const messageId = rig.store.rounds.get(roundId)!.messageId!;
+  const messageId = (await rig.store.rounds.get(roundId))!.messageId!;
   return { post, buttons, roundId, messageId, message: rig.standin.rest.messages.get(messageId) };
 }
 
@@ -56,7 +56,7 @@ describe('Discord daily rounds end to end', () => {
     expect(callback.body.type).toBe(4);
     expect(callback.body.data.flags).toBe(EPHEMERAL);
     expect(callback.body.data.embeds[0].description).toContain('Locked in');
-    expect(rig.store.rounds.results(roundId).answered).toBe(1);
+    expect((await rig.store.rounds.results(roundId)).answered).toBe(1);
   });
 
   it('tells a second click that the first answer stands, and records nothing more', async () => {
@@ -69,7 +69,7 @@ describe('Discord daily rounds end to end', () => {
 
     expect(second.body.data.flags).toBe(EPHEMERAL);
     expect(second.body.data.embeds[0].description).toContain('already answered');
-    expect(rig.store.rounds.results(roundId).answered).toBe(1);
+    expect((await rig.store.rounds.results(roundId)).answered).toBe(1);
   });
 
   it('edits the round message with the reveal when the round closes, and replies with the results', async () => {

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, expect } from 'vitest';
 import { createDiscordAdapter } from '../../adapters/discord/index.js';
 import type { PlatformAdapter } from '../../adapters/platform-adapter.js';
 import { RecordingLogger, RecordingObserver } from '../helpers/recorders.js';
-import { createBot, loadBanks, ManualClock, openStore, seededRandom, type Bank, type Bot, type Store } from '../../src/index.js';
+import { createBot, loadBanks, ManualClock, openSqliteStore, seededRandom, type Bank, type Bot, type Store } from '../../src/index.js';
 import { startDiscordStandin, type DiscordStandin } from './standin/discord-standin.js';
 import type { Where } from './standin/interactions.js';
 
@@ -70,7 +70,7 @@ export async function startRig(options: { adminUserIds?: string[]; deferAfterMs?
   const standin = await startStandin();
   banks ??= loadBanks('data/banks');
   const clock = new ManualClock(new Date('2026-12-01T08:00:00Z'));
-  const store = openStore(':memory:', clock.now().getTime());
+  const store = openSqliteStore(':memory:', clock.now().getTime());
   afterTest(() => store.close());
   const logger = new RecordingLogger();
   const observer = new RecordingObserver();

@@ -5,7 +5,7 @@
  *
  *   tsx test/helpers/answer-worker.ts DB ROUND_ID USERS(comma-separated) START_EPOCH_MS
  */
-import { createBot, loadBanks, ManualClock, openStore, type ChatPort } from '../../src/index.js';
+import { createBot, loadBanks, ManualClock, openSqliteStore, type ChatPort } from '../../src/index.js';
 
 const [path, roundArg, usersArg, startArg] = process.argv.slice(2);
 if (!path || !roundArg || !usersArg || !startArg) {
@@ -19,8 +19,8 @@ const silentChat: ChatPort = {
   reply: async () => ({ messageId: 'unused' }),
 };
 
-const store = openStore(path);
-const round = store.rounds.get(Number(roundArg));
+const store = openSqliteStore(path);
+const round = await store.rounds.get(Number(roundArg));
 if (!round) throw new Error(`round ${roundArg} not found`);
 const bot = createBot({ banks: loadBanks('data/banks'), store, clock: new ManualClock(new Date(round.slotMs + 60_000)), chat: silentChat });
 
@@ -39,5 +39,5 @@ for (const reply of await Promise.all(clicks)) {
   const kind = message?.failure ?? (message?.text.startsWith('Locked in') ? 'recorded' : 'other');
   counts[kind] = (counts[kind] ?? 0) + 1;
 }
-store.close();
+await store.close();
 process.stdout.write(`${JSON.stringify(counts)}\n`);

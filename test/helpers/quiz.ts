@@ -19,12 +19,12 @@ export function admin(name: string, channelId = 'general') {
 export async function runUntil(t: TestBot, to: string | number): Promise<void> {
   const toMs = typeof to === 'string' ? Date.parse(to) : to;
   for (let guard = 0; guard < 10_000; guard++) {
-    const due = t.bot.nextJobAt();
+    const due = await t.bot.nextJobAt();
     if (due === null || due > toMs) break;
     if (due > t.clock.now().getTime()) t.clock.set(new Date(due));
     await t.bot.tick();
     // Work that stays due (a platform that keeps failing) waits for the next minute, as in production.
-    if (t.bot.nextJobAt() === due) {
+    if ((await t.bot.nextJobAt()) === due) {
       const nextMinute = t.clock.now().getTime() + 60_000;
       if (nextMinute > toMs) break;
       t.clock.set(new Date(nextMinute));
@@ -73,8 +73,8 @@ export function latestUpdate(chat: RecordingChat, messageId: string): Message | 
 }
 
 /** The stored round, failing loudly if it does not exist. */
-export function storedRound(t: TestBot, roundId: number): Round {
-  const round = t.store.rounds.get(roundId);
+export async function storedRound(t: TestBot, roundId: number): Promise<Round> {
+  const round = await t.store.rounds.get(roundId);
   if (!round) throw new Error(`round ${roundId} not found`);
   return round;
 }
@@ -83,7 +83,7 @@ export function storedRound(t: TestBot, roundId: number): Round {
 export async function answerRound(t: TestBot, message: Message, right: boolean, who: Partial<IncomingAction>): Promise<ActionReply> {
   const id = roundIdOf(message);
   if (id === null) throw new Error('not a round message');
-  const correct = storedRound(t, id).correctIndex;
+  const correct = (await storedRound(t, id)).correctIndex;
   const buttons = choiceButtons(message);
   const button = buttons.find((b) => (b.value === `${id}:${correct}`) === right);
   if (!button) throw new Error('no such button');

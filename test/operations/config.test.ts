@@ -16,6 +16,7 @@ describe('configuration', () => {
     expect(loadConfig({})).toEqual({
       slack: null,
       discord: null,
+      database: { kind: 'sqlite', path: 'var/meshbot.db' },
       databasePath: 'var/meshbot.db',
       banksDir: 'data/banks',
       port: 3000,

@@ -26,9 +26,9 @@ describe('gap reports', () => {
     const [helpful, notHelpful] = buttonsOf(answer!).filter((b) => b.actionId === 'ask.vote');
     await bot.handleAction(click(notHelpful!.actionId, notHelpful!.value));
     await bot.handleAction(click(notHelpful!.actionId, notHelpful!.value));
-    expect(store.lookups.unhelpful(0, 10)).toEqual([expect.objectContaining({ query: 'canary', votes: 1 })]);
+    expect((await store.lookups.unhelpful(0, 10))).toEqual([expect.objectContaining({ query: 'canary', votes: 1 })]);
     await bot.handleAction(click(helpful!.actionId, helpful!.value));
-    expect(store.lookups.unhelpful(0, 10)).toEqual([]);
+    expect((await store.lookups.unhelpful(0, 10))).toEqual([]);
   });
 
   it('are refused to people who are not admins', async () => {

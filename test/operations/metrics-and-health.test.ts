@@ -3,7 +3,7 @@ import { healthRoutes } from '../../adapters/http/health-routes.js';
 import { serveRoutes, type RunningServer } from '../../adapters/http/serve-routes.js';
 import { createMetrics } from '../../adapters/observability/metrics.js';
 import type { PlatformAdapter } from '../../adapters/platform-adapter.js';
-import { createBot, loadBanks, ManualClock, openStore } from '../../src/index.js';
+import { createBot, loadBanks, ManualClock, openSqliteStore } from '../../src/index.js';
 import { command, RecordingChat } from '../helpers/fixtures.js';
 
 let server: RunningServer | null = null;
@@ -21,7 +21,7 @@ describe('metrics', () => {
   it('count lookups by result, rounds opened and closed, answers by outcome and platform calls', async () => {
     const metrics = createMetrics({ processMetrics: false });
     const clock = new ManualClock(new Date('2026-12-01T08:00:00Z'));
-    const bot = createBot({ banks: loadBanks('data/banks'), store: openStore(':memory:'), clock, chat: new RecordingChat(), telemetry: metrics });
+    const bot = createBot({ banks: loadBanks('data/banks'), store: openSqliteStore(':memory:'), clock, chat: new RecordingChat(), telemetry: metrics });
     await bot.handleCommand(command('ask circuit breaking'));
     await bot.handleCommand(command('ask kafka partition rebalancing'));
     await bot.handleCommand(command('post', { isAdmin: true }));
@@ -45,7 +45,7 @@ describe('metrics', () => {
 
 describe('health routes', () => {
   it('report alive, and ready only while the database is writable, platforms are connected and the bot is not stopping', async () => {
-    const store = openStore(':memory:');
+    const store = openSqliteStore(':memory:');
     let connected = true;
     let stopping = false;
     const adapter = { platform: 'discord', isConnected: () => connected } as unknown as PlatformAdapter;
@@ -62,7 +62,7 @@ describe('health routes', () => {
     stopping = true;
     expect((await get('/readyz')).status).toBe(503);
     stopping = false;
-    store.close();
+    await store.close();
     expect(await (await get('/readyz')).json()).toMatchObject({ checks: { database: false } });
     expect((await get('/nope')).status).toBe(404);
     expect((await get('/metrics')).headers.get('content-type')).toMatch(/text\/plain/);

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openStore } from '../../src/index.js';
+import { openSqliteStore } from '../../src/index.js';
 import { tempDir } from '../helpers/fixtures.js';
 import { spawnSlackBot, type SpawnedBot } from '../helpers/spawn-bot.js';
 import type { Harness } from '../slack/helpers/slack-harness.js';
@@ -54,9 +54,9 @@ describe('the running bot process', () => {
     expect(first.bot.output()).toMatch(/meshbot stopped/);
 
     // Assert: the answer and the open round survived, and a restart neither re-posts nor forgets.
-    const store = openStore(db);
-    expect(store.reports.progress()).toEqual([expect.objectContaining({ userId: ALICE.id, attempts: 1 })]);
-    store.close();
+    const store = openSqliteStore(db);
+    expect((await store.reports.progress())).toEqual([expect.objectContaining({ userId: ALICE.id, attempts: 1 })]);
+    await store.close();
     const second = await start(standin, db);
     await click(second.h, { message: posted(round!), button: 1, who: ALICE, responseId: 'second-click' });
     const [again] = await standin.waitForResponses('second-click');

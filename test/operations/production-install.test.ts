@@ -17,7 +17,7 @@ afterEach(async () => {
 });
 
 describe('the production image, reproduced without Docker', () => {
-  it('copies what the Dockerfile copies', () => {
+  it('copies what the Dockerfile copies', async () => {
     const dockerfile = readFileSync('Dockerfile', 'utf8');
     for (const file of IMAGE_FILES) expect(dockerfile).toMatch(new RegExp(`COPY[^\\n]*\\b${file.replace('.', '\\.')}\\b`));
     expect(dockerfile).toMatch(/npm ci --omit=dev/);

@@ -10,7 +10,7 @@ async function postRound(t: TestBot) {
   await say(t, 'post', admin('lead'));
   const post = roundPosts(t.chat).at(-1);
   if (!post) throw new Error('no round posted');
-  return { ...post, round: storedRound(t, post.roundId) };
+  return { ...post, round: (await storedRound(t, post.roundId)) };
 }
 
 function clickAs(name: string, value: string) {
@@ -31,7 +31,7 @@ describe('answering a round', () => {
     expect(first.messages[0]).toMatchObject({ visibility: 'ephemeral', text: expect.stringContaining(`Locked in: ${labels[right]}`) });
     expect(second.messages[0]).toMatchObject({ visibility: 'ephemeral', failure: 'quiz.already_answered' });
     expect(second.messages[0]!.text).toContain(`You picked ${labels[right]}`);
-    expect(t.store.answers.answerOf(round.id, t.store.people.findUser('console', 'w1', 'alice')!.key)).toEqual({ choiceIndex: right, correct: true });
+    expect((await t.store.answers.answerOf(round.id, (await t.store.people.findUser('console', 'w1', 'alice'))!.key))).toEqual({ choiceIndex: right, correct: true });
     expect(tableRows(await say(t, 'leaderboard'))).toEqual([['1', 'alice', '15', '0']]);
   });
 
@@ -47,11 +47,11 @@ describe('answering a round', () => {
     const failures = replies.map((r) => r.messages[0]?.failure ?? 'recorded');
     expect(failures.filter((f) => f === 'recorded')).toHaveLength(60);
     expect(failures.filter((f) => f === 'quiz.already_answered')).toHaveLength(180);
-    const results = t.store.rounds.results(round.id);
+    const results = await t.store.rounds.results(round.id);
     expect(results).toMatchObject({ answered: 60, correct: 15 });
     for (const [i, name] of people.entries()) {
-      const key = t.store.people.findUser('console', 'w1', name)!.key;
-      expect(t.store.answers.answerOf(round.id, key)?.choiceIndex).toBe(i % 4);
+      const key = (await t.store.people.findUser('console', 'w1', name))!.key;
+      expect((await t.store.answers.answerOf(round.id, key))?.choiceIndex).toBe(i % 4);
     }
     const points = tableRows(await say(t, 'leaderboard')).map((r) => Number(r[2]));
     expect(points.filter((p) => p === 15)).toHaveLength(1);
@@ -73,7 +73,7 @@ describe('answering a round', () => {
       return sum;
     }, {});
     expect(total).toEqual({ recorded: 120, 'quiz.already_answered': 120 * 2 * 4 - 120 });
-    expect(t.store.rounds.results(round.id).answered).toBe(120);
+    expect((await t.store.rounds.results(round.id)).answered).toBe(120);
     const board = tableRows(await say(t, 'leaderboard all workspace', person('user0')));
     expect(board).toHaveLength(10);
     // One row per person on every board, each with one answer counted.
@@ -85,12 +85,12 @@ describe('answering a round', () => {
     const { round } = await postRound(t);
     t.clock.advance(8 * 3_600_000);
     await t.bot.tick();
-    expect(storedRound(t, round.id).status).toBe('closed');
+    expect((await storedRound(t, round.id)).status).toBe('closed');
 
     const reply = await t.bot.handleAction(clickAs('bob', `${round.id}:0`));
 
     expect(reply.messages[0]).toMatchObject({ failure: 'quiz.round_closed', text: expect.stringContaining('This round has closed') });
-    expect(t.store.rounds.results(round.id).answered).toBe(0);
+    expect((await t.store.rounds.results(round.id)).answered).toBe(0);
   });
 
   it('GIVEN a round whose close time has passed but no tick has run THEN a click is refused all the same', async () => {

@@ -9,14 +9,14 @@ const ONBOARDING = 'onboarding';
 async function answerPrivately(t: TestBot, question: OutgoingMessage, right: boolean, name: string): Promise<string> {
   const buttons = buttonsOf(question).filter((b) => b.actionId === 'practice.answer');
   const id = Number(buttons[0]!.value.split(':')[0]);
-  const row = t.store.learning.practice(id)!;
+  const row = (await t.store.learning.practice(id))!;
   const button = buttons.find((b) => (b.value === `${id}:${row.correctIndex}`) === right)!;
   await t.bot.handleAction(click(button.actionId, button.value, person(name, ONBOARDING)));
   return row.entryId;
 }
 
-function userKey(t: TestBot, name: string): number {
-  return t.store.people.findUser('console', 'w1', name)!.key;
+async function userKey(t: TestBot, name: string): Promise<number> {
+  return (await t.store.people.findUser('console', 'w1', name))!.key;
 }
 
 describe('progress for a new hire', () => {
@@ -30,7 +30,7 @@ describe('progress for a new hire', () => {
     const post = roundPosts(t.chat, ONBOARDING).at(-1)!;
     await answerRound(t, post.message, true, person('nina', ONBOARDING));
     await answerRound(t, post.message, false, person('omar', ONBOARDING));
-    right.add(storedRound(t, post.roundId).entryId);
+    right.add((await storedRound(t, post.roundId)).entryId);
     for (let i = 0; i < 10; i++) {
       const ok = i !== 3 && i !== 7;
       const entryId = await answerPrivately(t, await say(t, 'quiz', person('nina', ONBOARDING)), ok, 'nina');
@@ -77,8 +77,8 @@ describe('spaced repetition (FSRS) due dates', () => {
     await answerRound(t, post.message, true, person('alice'));
     await answerRound(t, post.message, false, person('bob'));
 
-    const alice = t.store.learning.nextDue(userKey(t, 'alice'))!;
-    const bob = t.store.learning.nextDue(userKey(t, 'bob'))!;
+    const alice = (await t.store.learning.nextDue(await userKey(t, 'alice')))!;
+    const bob = (await t.store.learning.nextDue(await userKey(t, 'bob')))!;
     expect(alice.entryId).toBe(bob.entryId);
     expect(alice.dueMs).toBeGreaterThan(bob.dueMs);
     expect(bob.dueMs).toBeGreaterThan(Date.parse('2026-12-01T09:00:00Z'));
@@ -87,16 +87,16 @@ describe('spaced repetition (FSRS) due dates', () => {
   it('GIVEN repeated right answers THEN the card moves out by days, and a wrong answer brings it back within minutes', async () => {
     const t = testBot({ start: '2026-12-01T09:00:00Z', random: seededRandom(64) });
     const entry = await answerPrivately(t, await say(t, 'quiz', person('alice')), true, 'alice');
-    const first = t.store.learning.nextDue(userKey(t, 'alice'))!;
+    const first = (await t.store.learning.nextDue(await userKey(t, 'alice')))!;
 
     t.clock.set(new Date(first.dueMs));
     expect(await answerPrivately(t, await say(t, 'review', person('alice')), true, 'alice')).toBe(entry);
-    const second = t.store.learning.nextDue(userKey(t, 'alice'))!;
+    const second = (await t.store.learning.nextDue(await userKey(t, 'alice')))!;
     expect(second.dueMs - first.dueMs).toBeGreaterThanOrEqual(86_400_000);
 
     t.clock.set(new Date(second.dueMs));
     await answerPrivately(t, await say(t, 'review', person('alice')), false, 'alice');
-    const third = t.store.learning.nextDue(userKey(t, 'alice'))!;
+    const third = (await t.store.learning.nextDue(await userKey(t, 'alice')))!;
     expect(third.dueMs - second.dueMs).toBeLessThan(3_600_000);
   });
 
@@ -105,7 +105,7 @@ describe('spaced repetition (FSRS) due dates', () => {
     await say(t, 'schedule 10:00 Europe/Berlin weekdays', admin('lead'));
     expect((await say(t, 'review', person('alice'))).text).toBe('You have no review cards yet: answer a quiz question first (/mesh quiz).');
     await answerPrivately(t, await say(t, 'quiz', person('alice')), true, 'alice');
-    const due = t.store.learning.nextDue(userKey(t, 'alice'))!;
+    const due = (await t.store.learning.nextDue(await userKey(t, 'alice')))!;
     const reply = await say(t, 'review', person('alice'));
     expect(reply.failure).toBe('quiz.nothing_due');
     expect(textOf(reply)).toContain('Nothing to review right now. Your next card is due Tue 1 Dec 10:10 Europe/Berlin.');

@@ -23,14 +23,14 @@ describe('recall mode on a bank without quiz items', () => {
   it('GIVEN a round from a bank without items THEN it asks the question with one "Show answer" button carrying only the round id', async () => {
     const t = await recallRound();
     const post = roundPosts(t.chat).at(-1)!;
-    expect(storedRound(t, t.roundId)).toMatchObject({ mode: 'recall', choices: [], correctIndex: null });
-    expect(textOf(post.message)).toContain(t.bot.catalogue.entry(storedRound(t, t.roundId).entryId)!.question);
+    expect((await storedRound(t, t.roundId))).toMatchObject({ mode: 'recall', choices: [], correctIndex: null });
+    expect(textOf(post.message)).toContain(t.bot.catalogue.entry((await storedRound(t, t.roundId)).entryId)!.question);
     expect(buttonsOf(post.message)).toEqual([{ label: 'Show answer', actionId: 'quiz.recall', value: String(t.roundId) }]);
   });
 
   it('GIVEN "Show answer" THEN the answer comes privately with "I knew it" / "Not yet", and the grade is recorded once', async () => {
     const t = await recallRound();
-    const entry = t.bot.catalogue.entry(storedRound(t, t.roundId).entryId)!;
+    const entry = t.bot.catalogue.entry((await storedRound(t, t.roundId)).entryId)!;
 
     const { shown, graded } = await selfGrade(t, t.roundId, 'alice', true);
     const again = await selfGrade(t, t.roundId, 'alice', false);
@@ -49,7 +49,7 @@ describe('recall mode on a bank without quiz items', () => {
     t.clock.advance(8 * 3_600_000);
     await t.bot.tick();
 
-    const entry = t.bot.catalogue.entry(storedRound(t, t.roundId).entryId)!;
+    const entry = t.bot.catalogue.entry((await storedRound(t, t.roundId)).entryId)!;
     const reveal = textOf(latestUpdate(t.chat, t.messageId)!);
     expect(reveal).toContain('2 answered, 1 knew it.');
     expect(reveal).toContain(entry.answerText);

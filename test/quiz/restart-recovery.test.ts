@@ -46,12 +46,12 @@ describe('restarts around a round', () => {
     first.clock.set(new Date(SLOT));
     expect(await first.bot.tick()).toMatchObject({ opened: 1 });
     expect(roundPosts(first.chat)).toHaveLength(0);
-    first.store.close();
+    await first.store.close();
 
     const second = restart(path, '2026-12-01T09:40:00Z');
     expect(await second.bot.tick()).toMatchObject({ retried: 1, opened: 0 });
     const [post] = roundPosts(second.chat);
-    const round = storedRound(second, post!.roundId);
+    const round = await storedRound(second, post!.roundId);
     expect(round).toMatchObject({ status: 'open', slotMs: Date.parse(SLOT), openedMs: Date.parse('2026-12-01T09:40:00Z') });
     // Later ticks neither repost it nor open another round for the same slot.
     second.clock.set(new Date('2026-12-01T09:45:00Z'));
@@ -100,7 +100,7 @@ describe('restarts around a round', () => {
     first.clock.set(new Date(SLOT));
     await first.bot.tick();
     const [post] = roundPosts(first.chat);
-    first.store.close();
+    await first.store.close();
 
     const second = restart(path, '2026-12-01T09:00:30Z');
     for (const at of ['2026-12-01T09:00:30Z', '2026-12-01T09:01:00Z', '2026-12-01T12:00:00Z']) {

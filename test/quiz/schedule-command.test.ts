@@ -21,7 +21,7 @@ describe('schedule command', () => {
     expect(reply.visibility).toBe('ephemeral');
     expect(reply.failure).toMatch(/^schedule\./);
     expect(reply.text).toMatch(message);
-    expect(t.store.schedules.get(t.store.people.channelKey({ platform: 'console', workspaceId: 'w1', channelId: 'general' }))).toBeUndefined();
+    expect((await t.store.schedules.get((await t.store.people.channelKey({ platform: 'console', workspaceId: 'w1', channelId: 'general' }))))).toBeUndefined();
   });
 
   it.each([

@@ -8,7 +8,7 @@ import { TINY_QUIZ_Q1_ONLY, tinyBanksDir } from '../helpers/small-banks.js';
 /** alice answers the newest round in #general: right in choice mode, "I knew it" in recall mode. */
 async function aliceGetsItRight(t: TestBot): Promise<'choice' | 'recall'> {
   const post = roundPosts(t.chat).at(-1)!;
-  const round = storedRound(t, post.roundId);
+  const round = await storedRound(t, post.roundId);
   if (round.mode === 'choice') {
     await answerRound(t, post.message, true, person('alice'));
   } else {

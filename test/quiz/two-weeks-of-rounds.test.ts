@@ -62,10 +62,10 @@ describe('two weeks of weekday rounds in two channels and zones', () => {
     const t = await runTwoWeeks();
     for (const c of [BERLIN, NEW_YORK]) {
       const posts = roundPosts(t.chat, c.channel);
-      const slots = posts.map((p) => localTime(storedRound(t, p.roundId).slotMs, c.zone));
+      const slots = await Promise.all(posts.map(async (p) => localTime((await storedRound(t, p.roundId)).slotMs, c.zone)));
       expect(slots).toEqual(WEEKDAYS.map((d) => localTime(DateTime.fromISO(`${d}T${c.time}`, { zone: c.zone }).toMillis(), c.zone)));
       for (const p of posts) {
-        const round = storedRound(t, p.roundId);
+        const round = await storedRound(t, p.roundId);
         expect(round.status).toBe('closed');
         // Posted on time (the tick ran at the slot), closed 8 hours later.
         expect(round.openedMs).toBe(round.slotMs);
@@ -77,10 +77,10 @@ describe('two weeks of weekday rounds in two channels and zones', () => {
     }
     // Ten rounds from a 14-question bank: no question twice in a channel.
     for (const c of [BERLIN, NEW_YORK]) {
-      expect(new Set(roundPosts(t.chat, c.channel).map((p) => storedRound(t, p.roundId).entryId)).size).toBe(10);
+      expect(new Set(await Promise.all(roundPosts(t.chat, c.channel).map(async (p) => (await storedRound(t, p.roundId)).entryId))).size).toBe(10);
     }
     // The spring-forward shows in UTC: 09:00Z before, 08:00Z after, for the same 10:00 local.
-    const berlinUtc = roundPosts(t.chat, 'berlin').map((p) => new Date(storedRound(t, p.roundId).slotMs).toISOString().slice(11, 16));
+    const berlinUtc = await Promise.all(roundPosts(t.chat, 'berlin').map(async (p) => new Date((await storedRound(t, p.roundId)).slotMs).toISOString().slice(11, 16)));
     expect(berlinUtc).toEqual(['09:00', '09:00', '09:00', '09:00', '09:00', '08:00', '08:00', '08:00', '08:00', '08:00']);
   });
 

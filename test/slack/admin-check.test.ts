@@ -33,7 +33,7 @@ describe('Slack people and admin rights', () => {
     expect(await directory.resolve('T1', 'UMEMBER', 'x')).toEqual({ userName: 'UMEMBER shown', isAdmin: false });
   });
 
-  it('treats ADMIN_USER_IDS as admins without asking Slack', () => {
+  it('treats ADMIN_USER_IDS as admins without asking Slack', async () => {
     const { directory, asked } = people(() => ({ ok: true, user: {} }), ['ULISTED']);
 
     expect(directory.guess('T1', 'ULISTED', 'lee')).toEqual({ userName: 'lee', isAdmin: true });

@@ -62,7 +62,7 @@ describe('Slack HTTP mode, end to end', () => {
     expect(reply.status).toBe(401);
     expect(h.standin.calls.map((c) => c.method)).toEqual(['auth.test']);
     expect(h.standin.responses).toEqual([]);
-    expect(h.store.lookups.count().total).toBe(0);
+    expect((await h.store.lookups.count()).total).toBe(0);
   });
 
   it('refuses a correctly signed request with a stale timestamp with 401 and records nothing', async () => {
@@ -74,7 +74,7 @@ describe('Slack HTTP mode, end to end', () => {
 
     expect(reply.status).toBe(401);
     expect(h.standin.calls.map((c) => c.method)).toEqual(['auth.test']);
-    expect(h.store.lookups.count().total).toBe(0);
+    expect((await h.store.lookups.count()).total).toBe(0);
   });
 
   it('posts a scheduled round with chat.postMessage whose button values carry no correctness', async () => {
@@ -102,7 +102,7 @@ describe('Slack HTTP mode, end to end', () => {
     const [confirmation] = await h.standin.waitForResponses('alice-1');
     expect(confirmation!.body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
     expect(String(confirmation!.body['text'])).toMatch(/^Locked in: /);
-    expect(h.store.rounds.results(roundIdOf(round)).answered).toBe(1);
+    expect((await h.store.rounds.results(roundIdOf(round))).answered).toBe(1);
   });
 
   it('tells a second click that the person already answered, and keeps the first answer', async () => {
@@ -116,7 +116,7 @@ describe('Slack HTTP mode, end to end', () => {
     const [second] = await h.standin.waitForResponses('alice-2');
     expect(String(second!.body['text'])).toContain('already answered');
     expect(second!.body).toMatchObject({ response_type: 'ephemeral' });
-    expect(h.store.rounds.results(roundIdOf(round)).answered).toBe(1);
+    expect((await h.store.rounds.results(roundIdOf(round))).answered).toBe(1);
   });
 
   it('reveals the answer at the close by editing the round with chat.update, and posts results in its thread', async () => {
@@ -168,7 +168,7 @@ describe('Slack HTTP mode, end to end', () => {
     await eventually(() => h.logger.messages().some((m) => m.startsWith('repeated click delivery')), 'the retry to be handled');
 
     expect(retry.status).toBe(200);
-    expect(h.store.rounds.results(roundIdOf(round)).answered).toBe(1);
+    expect((await h.store.rounds.results(roundIdOf(round))).answered).toBe(1);
     expect(h.standin.responses.filter((r) => r.id === 'alice-1')).toHaveLength(1);
   });
 
@@ -181,7 +181,7 @@ describe('Slack HTTP mode, end to end', () => {
 
     expect(retry.status).toBe(200);
     expect(retry.text).toBe(first.text);
-    expect(h.store.lookups.count().total).toBe(1);
+    expect((await h.store.lookups.count()).total).toBe(1);
   });
 
   it('shares an entry to the channel through response_url when "Share in channel" is clicked', async () => {

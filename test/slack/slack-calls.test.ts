@@ -94,13 +94,13 @@ describe('Slack Web API calls', () => {
     expect(client.count).toBe(3);
   });
 
-  it('classifies 5xx as transient and 4xx as permanent', () => {
+  it('classifies 5xx as transient and 4xx as permanent', async () => {
     expect(classifyFailure({ code: 'slack_webapi_http_error', statusCode: 503 }).kind).toBe('transient');
     expect(classifyFailure({ code: 'slack_webapi_http_error', statusCode: 404 }).kind).toBe('permanent');
     expect(classifyFailure(platform('internal_error')).kind).toBe('transient');
   });
 
-  it('keeps every backoff between half and all of its capped ceiling', () => {
+  it('keeps every backoff between half and all of its capped ceiling', async () => {
     const policy = { baseDelayMs: 500, maxDelayMs: 8_000 };
     expect([backoffMs(1, policy, () => 0), backoffMs(1, policy, () => 0.999)]).toEqual([250, 500]);
     expect(backoffMs(10, policy, () => 0)).toBe(4_000);

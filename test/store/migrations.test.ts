@@ -1,11 +1,11 @@
 import { writeFileSync, mkdirSync, readdirSync, copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { migrate, MIGRATIONS_DIR, openDatabase, openStore, readMigrations, schemaVersion } from '../../src/index.js';
+import { migrate, MIGRATIONS_DIR, openDatabase, openSqliteStore, readMigrations, schemaVersion } from '../../src/index.js';
 import { tempDir } from '../helpers/fixtures.js';
 
 describe('migrations', () => {
-  it('bring a new database to the latest version and record each one once', () => {
+  it('bring a new database to the latest version and record each one once', async () => {
     const db = openDatabase(':memory:');
     const all = readMigrations();
     expect(migrate(db)).toEqual(all.map((m) => m.version));
@@ -15,7 +15,7 @@ describe('migrations', () => {
     expect(rows).toHaveLength(all.length);
   });
 
-  it('upgrade a database created by an older version in place, keeping its data', () => {
+  it('upgrade a database created by an older version in place, keeping its data', async () => {
     const dir = tempDir();
     const oldDir = join(dir, 'old-migrations');
     mkdirSync(oldDir);
@@ -26,15 +26,15 @@ describe('migrations', () => {
     old.prepare("INSERT INTO lookups (platform, workspace_id, channel_id, user_id, query, top_entry_id, answered, confidence, at_ms) VALUES ('console','w','c','u','kafka',NULL,0,0,1)").run();
     old.close();
 
-    const store = openStore(path);
-    expect(store.lookups.count()).toEqual({ total: 1, answered: 0 });
-    store.close();
+    const store = openSqliteStore(path);
+    expect((await store.lookups.count())).toEqual({ total: 1, answered: 0 });
+    await store.close();
     const db = openDatabase(path);
     expect(schemaVersion(db)).toBe(readMigrations().at(-1)!.version);
     db.close();
   });
 
-  it('roll back a failing migration entirely and name it', () => {
+  it('roll back a failing migration entirely and name it', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, '001_ok.sql'), 'CREATE TABLE a (x INTEGER);');
     writeFileSync(join(dir, '002_broken.sql'), 'CREATE TABLE b (x INTEGER); INSERT INTO nowhere VALUES (1);');
@@ -45,19 +45,19 @@ describe('migrations', () => {
     expect(tables).toEqual([]);
   });
 
-  it('refuse a database from a newer build', () => {
+  it('refuse a database from a newer build', async () => {
     const db = openDatabase(':memory:');
     migrate(db);
     db.prepare("INSERT INTO schema_migrations (version, name, applied_ms) VALUES (999, 'future', 0)").run();
     expect(() => migrate(db)).toThrow(/schema version 999/);
   });
 
-  it('ship migrations numbered without gaps', () => {
+  it('ship migrations numbered without gaps', async () => {
     const versions = readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith('.sql')).map((f) => Number(f.split('_')[0]));
     expect(versions).toEqual(versions.map((_, i) => i + 1));
   });
 
-  it('open the database with WAL, foreign keys and a busy timeout', () => {
+  it('open the database with WAL, foreign keys and a busy timeout', async () => {
     const db = openDatabase(join(tempDir(), 'x.db'));
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);

@@ -2,7 +2,7 @@
  * The real Slack adapter (Bolt and all) around a real core, wired to a Web API stand-in,
  * everything on 127.0.0.1. No vitest imports: the bench builds the same thing.
  */
-import { createBot, loadBanks, ManualClock, openStore, seededRandom, type Bank, type Bot, type Store } from '../../../src/index.js';
+import { createBot, loadBanks, ManualClock, openSqliteStore, seededRandom, type Bank, type Bot, type Store } from '../../../src/index.js';
 import { RecordingLogger, RecordingObserver } from '../../helpers/recorders.js';
 import { createSlackAdapter, type SlackAdapter, type SlackAdapterOptions } from '../../../adapters/slack/slack-adapter.js';
 import { SIGNING_SECRET } from './signed-request.js';
@@ -45,7 +45,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const standin = await new WebApiStandIn().start();
   prepare?.(standin);
   const clock = new ManualClock(new Date('2026-12-01T08:00:00Z'));
-  const store = openStore(':memory:', clock.now().getTime());
+  const store = openSqliteStore(':memory:', clock.now().getTime());
   const logger = new RecordingLogger();
   const observer = new RecordingObserver();
   let bot: Bot | null = null;
@@ -69,7 +69,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const close = async (): Promise<void> => {
     await adapter.stop();
     await standin.close();
-    store.close();
+    await store.close();
   };
   try {
     await adapter.start();

@@ -1,7 +1,8 @@
+import type { Synchronous } from './synchronous.js';
 import type { Db } from './open-database.js';
-import type { AnswerInput, AnswerOutcome, Answers, LeaderRow } from './quiz-ports.js';
+import type { AnswerInput, AnswerOutcome, Answers, LeaderRow } from '../ports/index.js';
 
-export function createSqliteAnswers(db: Db): Answers {
+export function createSqliteAnswers(db: Db): Synchronous<Answers> {
   const existing = db.prepare('SELECT choice_index AS choiceIndex, correct FROM answers WHERE round_id = ? AND user_key = ?');
   const correctUsers = db.prepare('SELECT user_key FROM answers WHERE round_id = ? AND correct = 1 ORDER BY id').pluck();
   const anyCorrect = db.prepare('SELECT 1 FROM answers WHERE round_id = ? AND correct = 1 LIMIT 1').pluck();

@@ -1,8 +1,9 @@
-import type { ChannelRef } from '../chat-port.js';
+import type { Synchronous } from './synchronous.js';
+import type { ChannelRef } from '../../chat-port.js';
 import type { Db } from './open-database.js';
-import type { People, PersonRef } from './quiz-ports.js';
+import type { People, PersonRef } from '../ports/index.js';
 
-export function createSqlitePeople(db: Db): People {
+export function createSqlitePeople(db: Db): Synchronous<People> {
   const findChannel = db.prepare('SELECT id FROM channels WHERE platform = ? AND workspace_id = ? AND channel_id = ?').pluck();
   // DO NOTHING, then read back: another process may insert the same channel or person first.
   const insertChannel = db.prepare('INSERT INTO channels (platform, workspace_id, channel_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING');

@@ -1,6 +1,7 @@
-import type { Platform } from '../chat-port.js';
+import type { Synchronous } from './synchronous.js';
+import type { Platform } from '../../chat-port.js';
 import type { Db } from './open-database.js';
-import type { Schedules, StoredSchedule } from './quiz-ports.js';
+import type { Schedules, StoredSchedule } from '../ports/index.js';
 
 interface Row {
   channelKey: number;
@@ -31,7 +32,7 @@ function toSchedule(row: Row): StoredSchedule {
   };
 }
 
-export function createSqliteSchedules(db: Db): Schedules {
+export function createSqliteSchedules(db: Db): Synchronous<Schedules> {
   const get = db.prepare(`${SELECT} WHERE s.channel_key = ?`);
   const upsert = db.prepare(`INSERT INTO schedules (channel_key, time_of_day, zone, days, cron, next_fire_ms, updated_by, updated_ms)
     VALUES (@channelKey, @time, @zone, @days, @cron, @nextFireMs, @updatedBy, @updatedMs)

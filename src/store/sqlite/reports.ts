@@ -1,39 +1,8 @@
+import type { Synchronous } from './synchronous.js';
 import type { Db } from './open-database.js';
+import type { ProgressRow, Reports } from '../ports/index.js';
 
-/** One person's points in one channel, all time. */
-export interface ScoreRow {
-  platform: string;
-  workspaceId: string;
-  channelId: string;
-  userId: string;
-  name: string;
-  points: number;
-  correct: number;
-  answered: number;
-}
-
-/** One person's history with one entry. */
-export interface ProgressRow {
-  platform: string;
-  workspaceId: string;
-  userId: string;
-  name: string;
-  entryId: string;
-  attempts: number;
-  everCorrect: boolean;
-  lastCorrect: boolean;
-  lastAtMs: number;
-}
-
-/** Read-only views for onboarding leads (CSV exports). */
-export interface Reports {
-  /** Everyone's all-time points per channel, best first within each channel. */
-  scores(): ScoreRow[];
-  /** Everyone's attempts per entry. */
-  progress(): ProgressRow[];
-}
-
-export function createSqliteReports(db: Db): Reports {
+export function createSqliteReports(db: Db): Synchronous<Reports> {
   const scores = db.prepare(`SELECT substr(s.scope, 3) AS scopeRest, u.user_id AS userId, u.display_name AS name,
       s.points, s.correct, s.answered
     FROM scores s JOIN users u ON u.id = s.user_key

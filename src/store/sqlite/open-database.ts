@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { BotError } from '../errors.js';
+import { BotError } from '../../errors.js';
 
 /** The database handle type the store's repositories share. */
 export type Db = Database.Database;

@@ -1,10 +1,13 @@
+import type { Synchronous } from './synchronous.js';
 import type { Db } from './open-database.js';
-import type { Gap, LookupLog, LookupRecord, UnhelpfulAnswer } from './ports.js';
+import type { Gap, LookupLog, LookupRecord, UnhelpfulAnswer } from '../ports/index.js';
 
-export function createSqliteLookupLog(db: Db): LookupLog {
+export function createSqliteLookupLog(db: Db): Synchronous<LookupLog> {
   const insert = db.prepare(`INSERT INTO lookups
-    (platform, workspace_id, channel_id, user_id, query, top_entry_id, answered, confidence, at_ms)
-    VALUES (@platform, @workspaceId, @channelId, @userId, @query, @topEntryId, @answered, @confidence, @atMs)`);
+    (platform, workspace_id, channel_id, user_id, query, top_entry_id, answered, confidence, at_ms, delivery_key)
+    VALUES (@platform, @workspaceId, @channelId, @userId, @query, @topEntryId, @answered, @confidence, @atMs, @deliveryKey)
+    ON CONFLICT DO NOTHING`);
+  const byDelivery = db.prepare('SELECT id FROM lookups WHERE delivery_key = ?').pluck();
   const gaps = db.prepare(`SELECT lower(trim(query)) AS query, count(*) AS count, max(at_ms) AS lastAtMs,
       (SELECT top_entry_id FROM lookups l2 WHERE lower(trim(l2.query)) = lower(trim(l.query)) ORDER BY at_ms DESC LIMIT 1) AS closestEntryId
     FROM lookups l WHERE answered = 0 AND at_ms >= ? GROUP BY lower(trim(query))
@@ -18,7 +21,10 @@ export function createSqliteLookupLog(db: Db): LookupLog {
     GROUP BY lower(trim(l.query)), l.top_entry_id ORDER BY votes DESC, lastAtMs DESC LIMIT ?`);
   const count = db.prepare('SELECT count(*) AS total, coalesce(sum(answered), 0) AS answered FROM lookups');
   return {
-    record: (row: LookupRecord) => Number(insert.run({ ...row, answered: row.answered ? 1 : 0 }).lastInsertRowid),
+    record: (row: LookupRecord) => {
+      const result = insert.run({ ...row, answered: row.answered ? 1 : 0, deliveryKey: row.deliveryKey ?? null });
+      return result.changes > 0 ? Number(result.lastInsertRowid) : (byDelivery.get(row.deliveryKey) as number);
+    },
     gaps: (sinceMs, limit) => gaps.all(sinceMs, limit) as Gap[],
     count: () => count.get() as { total: number; answered: number },
     vote: (lookupId, userId, helpful, atMs) => {

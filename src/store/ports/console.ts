@@ -14,7 +14,7 @@ export interface SavedConsoleMessage {
  */
 export interface ConsoleTranscript {
   /** Saves a message (new, or the new content of an edited one) as the newest. */
-  save(message: SavedConsoleMessage): void;
+  save(message: SavedConsoleMessage): Promise<void>;
   /** The newest `limit` messages, oldest first. */
-  recent(limit: number): SavedConsoleMessage[];
+  recent(limit: number): Promise<SavedConsoleMessage[]>;
 }

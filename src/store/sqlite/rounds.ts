@@ -1,6 +1,7 @@
-import type { Platform } from '../chat-port.js';
+import type { Synchronous } from './synchronous.js';
+import type { Platform } from '../../chat-port.js';
 import type { Db } from './open-database.js';
-import type { EntryStats, NewRound, QuizMode, Round, RoundKind, RoundResults, Rounds, RoundStatus } from './quiz-ports.js';
+import type { EntryStats, NewRound, QuizMode, Round, RoundKind, RoundResults, Rounds, RoundStatus } from '../ports/index.js';
 
 interface Row {
   id: number;
@@ -41,7 +42,7 @@ function toRound(row: Row): Round {
   return { ...rest, channel: { platform, workspaceId, channelId }, choices: JSON.parse(choices) as string[] };
 }
 
-export function createSqliteRounds(db: Db): Rounds {
+export function createSqliteRounds(db: Db): Synchronous<Rounds> {
   const insert = db.prepare(`INSERT INTO rounds
     (channel_key, slot_ms, kind, entry_id, item_id, mode, choices, correct_index, status, claimed_ms, closes_ms, lease_ms)
     VALUES (@channelKey, @slotMs, @kind, @entryId, @itemId, @mode, @choices, @correctIndex, 'claimed', @claimedMs, @closesMs, @leaseUntilMs)

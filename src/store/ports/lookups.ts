@@ -9,6 +9,8 @@ export interface LookupRecord {
   answered: boolean;
   confidence: number;
   atMs: number;
+  /** The platform delivery it answered, if known: a repeated delivery is logged once. */
+  deliveryKey?: string | null;
 }
 
 /** A query people keep asking that the bank does not answer. */
@@ -31,13 +33,13 @@ export interface UnhelpfulAnswer {
 /** The log of lookups, for gap reports. */
 export interface LookupLog {
   /** Appends one lookup; returns its id. */
-  record(row: LookupRecord): number;
+  record(row: LookupRecord): Promise<number>;
   /** The most frequent unanswered queries since a time, most asked first. */
-  gaps(sinceMs: number, limit: number): Gap[];
+  gaps(sinceMs: number, limit: number): Promise<Gap[]>;
   /** Records (or changes) one person's vote on one lookup's answer; false if the lookup is unknown. */
-  vote(lookupId: number, userId: string, helpful: boolean, atMs: number): boolean;
+  vote(lookupId: number, userId: string, helpful: boolean, atMs: number): Promise<boolean>;
   /** Answers most often voted not helpful since a time, per query and entry. */
-  unhelpful(sinceMs: number, limit: number): UnhelpfulAnswer[];
+  unhelpful(sinceMs: number, limit: number): Promise<UnhelpfulAnswer[]>;
   /** How many lookups are logged (answered and not). */
-  count(): { total: number; answered: number };
+  count(): Promise<{ total: number; answered: number }>;
 }

@@ -1,5 +1,5 @@
 import type { AnswerBlock, Entry } from '../bank/types.js';
-import type { Block, Button } from '../messages/model.js';
+import type { Block, Button } from './model.js';
 
 /** Longest answer shown inline before the reply offers "Show full answer". */
 export const PREVIEW_CHARS = 600;

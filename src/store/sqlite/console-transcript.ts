@@ -1,5 +1,6 @@
+import type { Synchronous } from './synchronous.js';
 import type { Db } from './open-database.js';
-import type { ConsoleTranscript, SavedConsoleMessage } from './transcript-ports.js';
+import type { ConsoleTranscript, SavedConsoleMessage } from '../ports/index.js';
 
 interface Row {
   id: string;
@@ -9,7 +10,7 @@ interface Row {
   buttons: string;
 }
 
-export function createSqliteConsoleTranscript(db: Db): ConsoleTranscript {
+export function createSqliteConsoleTranscript(db: Db): Synchronous<ConsoleTranscript> {
   // REPLACE gives an edited message a new seq: an edit makes it the newest, as in the console.
   const save = db.prepare('REPLACE INTO console_messages (id, channel, visible_to, text, buttons) VALUES (?, ?, ?, ?, ?)');
   const recent = db.prepare(`SELECT id, channel, visible_to AS visibleTo, text, buttons FROM

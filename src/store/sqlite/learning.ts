@@ -1,7 +1,8 @@
+import type { Synchronous } from './synchronous.js';
 import type { Db } from './open-database.js';
-import type { EntryProgress, Learning, PracticeRow, QuizMode } from './quiz-ports.js';
+import type { EntryProgress, Learning, PracticeRow, QuizMode } from '../ports/index.js';
 
-export function createSqliteLearning(db: Db): Learning {
+export function createSqliteLearning(db: Db): Synchronous<Learning> {
   const attempt = db.prepare('INSERT INTO attempts (user_key, entry_id, source, correct, channel_key, at_ms) VALUES (?, ?, ?, ?, ?, ?)');
   const progress = db.prepare(`SELECT entry_id AS entryId, count(*) AS attempts, max(correct) AS everCorrect,
       (SELECT a2.correct FROM attempts a2 WHERE a2.user_key = a.user_key AND a2.entry_id = a.entry_id ORDER BY a2.at_ms DESC, a2.id DESC LIMIT 1) AS lastCorrect

@@ -1,0 +1,52 @@
+import type { Gap, LookupLog, UnhelpfulAnswer } from '../ports/index.js';
+import type { PgContext } from './connection.js';
+
+export function createPgLookupLog(ctx: PgContext): LookupLog {
+  return {
+    record: async (row) => {
+      // A repeated delivery finds its first row instead of adding one.
+      const { rows } = await ctx.conn.query<{ id: number }>({
+        name: 'lookups-record',
+        text: `WITH ins AS (
+            INSERT INTO lookups (platform, workspace_id, channel_id, user_id, query, top_entry_id, answered, confidence, at_ms, delivery_key)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (delivery_key) DO NOTHING RETURNING id)
+          SELECT id FROM ins UNION ALL SELECT id FROM lookups WHERE delivery_key = $10 LIMIT 1`,
+        values: [row.platform, row.workspaceId, row.channelId, row.userId, row.query, row.topEntryId, row.answered, row.confidence, row.atMs, row.deliveryKey ?? null],
+      });
+      return rows[0]!.id;
+    },
+    gaps: async (sinceMs, limit) =>
+      (
+        await ctx.conn.query<Gap>(
+          `SELECT q AS query, count(*)::int AS count, max(at_ms) AS "lastAtMs",
+             (array_agg(top_entry_id ORDER BY at_ms DESC))[1] AS "closestEntryId"
+           FROM (SELECT lower(btrim(query)) AS q, at_ms, top_entry_id FROM lookups WHERE NOT answered AND at_ms >= $1) l
+           GROUP BY q ORDER BY count DESC, "lastAtMs" DESC LIMIT $2`,
+          [sinceMs, limit],
+        )
+      ).rows,
+    vote: async (lookupId, userId, helpful, atMs) => {
+      const { rowCount } = await ctx.conn.query(
+        `INSERT INTO lookup_votes (lookup_id, user_id, helpful, at_ms) SELECT id, $2, $3, $4 FROM lookups WHERE id = $1
+         ON CONFLICT (lookup_id, user_id) DO UPDATE SET helpful = EXCLUDED.helpful, at_ms = EXCLUDED.at_ms`,
+        [lookupId, userId, helpful, atMs],
+      );
+      return (rowCount ?? 0) > 0;
+    },
+    unhelpful: async (sinceMs, limit) =>
+      (
+        await ctx.conn.query<UnhelpfulAnswer>(
+          `SELECT lower(btrim(l.query)) AS query, l.top_entry_id AS "entryId", count(*)::int AS votes, max(v.at_ms) AS "lastAtMs"
+           FROM lookup_votes v JOIN lookups l ON l.id = v.lookup_id
+           WHERE NOT v.helpful AND v.at_ms >= $1 AND l.top_entry_id IS NOT NULL
+           GROUP BY lower(btrim(l.query)), l.top_entry_id ORDER BY votes DESC, "lastAtMs" DESC LIMIT $2`,
+          [sinceMs, limit],
+        )
+      ).rows,
+    count: async () =>
+      (await ctx.conn.query<{ total: number; answered: number }>('SELECT count(*)::int AS total, count(*) FILTER (WHERE answered)::int AS answered FROM lookups')).rows[0] ?? {
+        total: 0,
+        answered: 0,
+      },
+  };
+}
