@@ -33,6 +33,11 @@ export interface Actor extends ChannelRef {
 export interface IncomingCommand extends Actor {
   /** The text after the slash command, e.g. `ask circuit breaking`. */
   text: string;
+  /**
+   * The platform's id of this delivery (Slack's trigger id, Discord's interaction id),
+   * when it has one: a delivery the platform repeats, on whichever replica, runs once.
+   */
+  deliveryId?: string;
 }
 
 export interface IncomingAction extends Actor {

@@ -11,6 +11,7 @@ import type { Random } from './quiz/random.js';
 import { DEFAULT_RATE_LIMITS, RateLimiter, type RateLimits } from './commands/rate-limit.js';
 import { noTelemetry, type Telemetry } from './telemetry.js';
 import { runTick, type TickReport } from './schedule/run-tick.js';
+import { DELIVERY_MEMORY_MS } from './commands/run-once.js';
 import { createLookup, type Lookup } from './search/lookup.js';
 import type { Store } from './store/ports/index.js';
 
@@ -71,8 +72,11 @@ export function createBot(options: BotOptions): Bot {
     if (!ticking) {
       // performance.now() measures the tick for metrics only; no decision depends on it.
       const started = performance.now();
-      ticking = runTick(deps, deps.clock.now().getTime())
-        .then((report) => {
+      const nowMs = deps.clock.now().getTime();
+      ticking = runTick(deps, nowMs)
+        .then(async (report) => {
+          // Housekeeping rides on the tick, which one replica runs: forget old deliveries.
+          await deps.store.deliveries.prune(nowMs - DELIVERY_MEMORY_MS);
           deps.telemetry.tick(report, (performance.now() - started) / 1000);
           return report;
         })

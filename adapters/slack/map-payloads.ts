@@ -31,6 +31,8 @@ export function commandFromSlash(body: SlashCommandPayload, who: SlackIdentity):
     userName: who.userName,
     isAdmin: who.isAdmin,
     text: body.text ?? '',
+    // Slack's retries of one invocation carry the same trigger id: the core runs it once.
+    ...(body.trigger_id ? { deliveryId: body.trigger_id } : {}),
   };
 }
 
@@ -66,18 +68,6 @@ export function actionFromBlockActions(body: BlockActionsPayload, who: SlackIden
     value: action.value ?? '',
     ...(messageTs ? { messageId: messageTs } : {}),
   };
-}
-
-/** The key of one slash command invocation: Slack's retries of it carry the same trigger id. */
-export function commandDeliveryKey(body: SlashCommandPayload): string | null {
-  return body.trigger_id ? `${body.team_id}:${body.trigger_id}` : null;
-}
-
-/** The key of one click: the same person, button and `action_ts` is the same click. */
-export function actionDeliveryKey(body: BlockActionsPayload): string | null {
-  const action = body.actions[0];
-  if (!action?.action_ts) return null;
-  return `${workspaceOfAction(body)}:${body.user.id}:${action.action_id}:${action.action_ts}`;
 }
 
 /** Commands whose reply never depends on whether the person is an admin. */

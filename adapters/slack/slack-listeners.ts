@@ -2,12 +2,9 @@ import type { App, RespondArguments, RespondFn } from '@slack/bolt';
 import type { Logger, Message, OutgoingMessage } from '../../src/index.js';
 import type { BotHandle, PlatformCallObserver } from '../platform-adapter.js';
 import type { SlackPeople } from './admin-check.js';
-import { BoundedCache } from './bounded-cache.js';
 import type { Inflight } from './inflight.js';
 import {
-  actionDeliveryKey,
   actionFromBlockActions,
-  commandDeliveryKey,
   commandFromSlash,
   commandNeedsAdmin,
   payloadUserName,
@@ -38,61 +35,20 @@ export interface ListenerDeps {
   now: () => number;
 }
 
-/** Deliveries remembered to spot Slack's retries (which come within minutes): keys only, so this stays small. */
-const SEEN_MEMORY = { entries: 10_000, ttlMs: 10 * 60_000 };
-/** First answers kept to answer a retried slash command the same way: fewer and shorter, as they weigh more. */
-const ANSWER_MEMORY = { entries: 1_000, ttlMs: 2 * 60_000 };
-
-/** What the first delivery of a slash command answered in its ack (null: it answered through response_url). */
-type FirstAnswer = Promise<OutgoingMessage | null>;
-
-interface CommandMemory {
-  seen: BoundedCache<true>;
-  answers: BoundedCache<FirstAnswer>;
-}
-
 /**
  * Registers the slash command and button listeners. Commands are answered in the ack
- * itself (the fast path: no extra API call); clicks are acked at once and answered
- * through response_url. A delivery Slack repeats (X-Slack-Retry-Num, same trigger id or
- * action_ts) never runs twice.
+ * itself (the fast path: no extra API call). Clicks are stored before they are acked,
+ * then answered through response_url. A delivery Slack repeats (X-Slack-Retry-Num) is
+ * recognised by the core through the store, on whichever replica it lands
+ * (docs/design.md, "Replicas").
  */
 export function registerListeners(app: App, deps: ListenerDeps): void {
-  const commands: CommandMemory = {
-    seen: new BoundedCache<true>(SEEN_MEMORY.entries, SEEN_MEMORY.ttlMs),
-    answers: new BoundedCache<FirstAnswer>(ANSWER_MEMORY.entries, ANSWER_MEMORY.ttlMs),
-  };
-  const actions = new BoundedCache<true>(SEEN_MEMORY.entries, SEEN_MEMORY.ttlMs);
-
   // Any slash command routed to this app is ours, whatever name the workspace gave it.
-  app.command(/^\/.+/, ({ command, ack, respond }) => deps.inflight.track(onCommand(deps, commands, command, ack, respond)));
-  app.action({ type: 'block_actions' }, ({ body, ack, respond }) =>
-    deps.inflight.track(onAction(deps, actions, body as unknown as BlockActionsPayload, ack, respond)),
-  );
+  app.command(/^\/.+/, ({ command, ack, respond }) => deps.inflight.track(onCommand(deps, command, ack, respond)));
+  app.action({ type: 'block_actions' }, ({ body, ack, respond }) => deps.inflight.track(onAction(deps, body as unknown as BlockActionsPayload, ack, respond)));
 }
 
-async function onCommand(
-  deps: ListenerDeps,
-  memory: CommandMemory,
-  command: SlashCommandPayload,
-  ack: (body?: SlackResponse) => Promise<void>,
-  respond: RespondFn,
-): Promise<void> {
-  const key = commandDeliveryKey(command);
-  if (key && memory.seen.get(key)) {
-    deps.logger.info({ channel: command.channel_id, trigger: command.trigger_id }, 'repeated slash command delivery: answered from the first, not run again');
-    const first = memory.answers.get(key);
-    const reply = first ? await settledWithin(first, deps.ackDeadlineMs) : undefined;
-    await ack(reply ? toResponse(reply) : undefined);
-    return;
-  }
-  let settle: (reply: OutgoingMessage | null) => void = () => {};
-  if (key) {
-    memory.seen.set(key, true);
-    // The core's reply, not the rendered blocks: it is the smaller thing to keep.
-    memory.answers.set(key, new Promise((resolve) => (settle = resolve)));
-  }
-
+async function onCommand(deps: ListenerDeps, command: SlashCommandPayload, ack: (body?: SlackResponse) => Promise<void>, respond: RespondFn): Promise<void> {
   // Slack gives up after 3 s: past the deadline (users.info or the core being slow), ack empty and answer later.
   let acked = false;
   const late = setTimeout(() => {
@@ -123,36 +79,42 @@ async function onCommand(
   if (!acked) {
     acked = true;
     const [first, ...others] = replies;
-    settle(first ?? null);
     await ack(first ? toResponse(first) : undefined);
     rest = others;
-  } else {
-    settle(null);
   }
   for (const message of rest) await respondSafely(deps, respond, toResponse(message), command.channel_id);
 }
 
-async function onAction(
-  deps: ListenerDeps,
-  seen: BoundedCache<true>,
-  body: BlockActionsPayload,
-  ack: () => Promise<void>,
-  respond: RespondFn,
-): Promise<void> {
-  // Checked and marked before the first await, so a retry arriving meanwhile is caught too.
-  const key = actionDeliveryKey(body);
-  const repeated = key !== null && seen.get(key) === true;
-  if (key && !repeated) seen.set(key, true);
-  await ack();
+async function onAction(deps: ListenerDeps, body: BlockActionsPayload, ack: () => Promise<void>, respond: RespondFn): Promise<void> {
   const channel = body.channel?.id ?? '';
-  if (repeated) {
-    deps.logger.info({ channel, user: body.user.id, action: body.actions[0]?.action_id }, 'repeated click delivery: ignored');
+  const workspace = workspaceOfAction(body);
+  // Clicks never wait for users.info: the payload's name stands in until the cache is warm.
+  let who = deps.people.cached(workspace, body.user.id, payloadUserName(body));
+  if (!who) {
+    who = deps.people.guess(workspace, body.user.id, payloadUserName(body));
+    setImmediate(() => deps.people.warm(workspace, body.user.id));
+  }
+  const input = actionFromBlockActions(body, who);
+  if (!input) {
+    await ack();
     return;
   }
-  const who = await deps.people.resolve(workspaceOfAction(body), body.user.id, payloadUserName(body));
-  const input = actionFromBlockActions(body, who);
-  if (!input) return;
-  const reply = await deps.bot().handleAction(input);
+  // Store, then acknowledge: Slack never redelivers an acked click, so an answer acked
+  // before it was written would be lost to a crash in between. Past the deadline (a slow
+  // database), ack anyway so Slack does not show the person an error; the answer follows.
+  let acked = false;
+  const late = setTimeout(() => {
+    acked = true;
+    deps.logger.warn({ channel, action: input.actionId }, 'slow click: acknowledged before the answer was stored');
+    ack().catch((error: unknown) => deps.logger.warn({ err: error }, 'acknowledging a slow click failed'));
+  }, deps.ackDeadlineMs);
+  let reply: Awaited<ReturnType<ReturnType<BotHandle>['handleAction']>>;
+  try {
+    reply = await deps.bot().handleAction(input);
+  } finally {
+    clearTimeout(late);
+    if (!acked) await ack();
+  }
   if (reply.replace) await respondSafely(deps, respond, { ...render(reply.replace), replace_original: true }, channel);
   for (const message of reply.messages) await respondSafely(deps, respond, { ...toResponse(message), replace_original: false }, channel);
 }
@@ -180,13 +142,3 @@ async function respondSafely(deps: ListenerDeps, respond: RespondFn, response: S
   }
 }
 
-/** The promise's value if it settles within `ms`, else undefined. */
-async function settledWithin<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<undefined>((resolve) => {
-    timer = setTimeout(() => resolve(undefined), ms);
-  });
-  const value = await Promise.race([promise, timeout]);
-  clearTimeout(timer);
-  return value;
-}

@@ -13,7 +13,7 @@ export interface AskDeps {
 }
 
 /** Looks a query up, logs it for gap reports, and builds the (private) reply. */
-export async function ask(deps: AskDeps, actor: Actor, query: string, nowMs: number): Promise<OutgoingMessage> {
+export async function ask(deps: AskDeps, actor: Actor, query: string, nowMs: number, deliveryKey: string | null = null): Promise<OutgoingMessage> {
   const trimmed = query.trim();
   if (trimmed === '') return failureReply('command.empty_query');
   const result = deps.lookup.search(trimmed);
@@ -28,6 +28,7 @@ export async function ask(deps: AskDeps, actor: Actor, query: string, nowMs: num
     answered: result.answered,
     confidence: result.confidence,
     atMs: nowMs,
+    deliveryKey,
   });
   if (!result.answered || !top) return noMatchReply(result);
   // Always offer one or two next questions; the lookup's own related list is preferred.

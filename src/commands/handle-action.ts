@@ -40,7 +40,7 @@ async function run(deps: CoreDeps, input: IncomingAction, nowMs: number): Promis
     case QUIZ_ACTIONS.answer: {
       const result = await submitAnswer(deps, input, input.value, nowMs);
       deps.telemetry.answer(result.code);
-      if (result.code === 'quiz.recorded') {
+      if (result.code === 'quiz.recorded' || result.code === 'quiz.repeated') {
         const text = `Locked in: ${result.label}. The answer is revealed when the round closes (${formatInZone(result.closesMs, result.zone)}).`;
         return { messages: [ephemeral({ text, blocks: [{ type: 'text', text }] })] };
       }
@@ -48,7 +48,7 @@ async function run(deps: CoreDeps, input: IncomingAction, nowMs: number): Promis
       return { messages: [failureReply(result.code)] };
     }
     case QUIZ_ACTIONS.recallShow: {
-      const result = await showRecallAnswer(deps, input.value, nowMs);
+      const result = await showRecallAnswer(deps, input, input.value, nowMs);
       return result.code === 'quiz.recall_shown' ? { messages: [ephemeral(result.message)] } : { messages: [failureReply(result.code)] };
     }
     case QUIZ_ACTIONS.recallGrade: {

@@ -8,6 +8,7 @@ import type { CoreDeps } from './deps.js';
 import { gapReport, gapsReply } from './gaps.js';
 import { helpReply } from './help.js';
 import { parseCommand, type Command } from './parse-command.js';
+import { deliveryKey, runOnce } from './run-once.js';
 import { topicsReply } from './topics.js';
 import { leaderboardCommand } from '../quiz/leaderboard.js';
 import { practiceCommand, reviewCommand } from '../quiz/practice.js';
@@ -38,7 +39,7 @@ export async function handleCommand(deps: CoreDeps, input: IncomingCommand): Pro
     if (ADMIN_ONLY.has(command.name) && !input.isAdmin && !(command.name === 'schedule' && command.args.trim() === '')) {
       return [failureReply('command.admin_only')];
     }
-    return await run(deps, input, command);
+    return await runOnce(deps.store.deliveries, input, command, deps.clock.now().getTime(), () => run(deps, input, command));
   } catch (error) {
     const botError = asBotError(error);
     deps.logger.error({ err: botError, code: botError.code, channel: input.channelId, user: input.userId }, 'command failed');
@@ -56,7 +57,7 @@ async function run(deps: CoreDeps, input: IncomingCommand, command: Command): Pr
       }
       // performance.now() times the lookup for metrics only.
       const started = performance.now();
-      const reply = await ask({ lookup: deps.lookup, lookups: deps.store.lookups }, input, command.query, nowMs);
+      const reply = await ask({ lookup: deps.lookup, lookups: deps.store.lookups }, input, command.query, nowMs, deliveryKey(input));
       deps.telemetry.lookup(reply.failure === undefined, (performance.now() - started) / 1000);
       return [reply];
     }

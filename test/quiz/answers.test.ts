@@ -35,6 +35,39 @@ describe('answering a round', () => {
     expect(tableRows(await say(t, 'leaderboard'))).toEqual([['1', 'alice', '15', '0']]);
   });
 
+  it('GIVEN a restart after a click WHEN the same click arrives again THEN it is confirmed, not refused, and counted once; a different pick is refused', async () => {
+    const path = join(tempDir(), 'bot.db');
+    const before = testBot({ path, random: seededRandom(22) });
+    const { round, message } = await postRound(before);
+    const labels = choiceButtons(message).map((b) => b.label);
+    await before.bot.handleAction(clickAs('alice', `${round.id}:1`));
+    await before.store.close();
+
+    const after = testBot({ path, start: before.clock.now().toISOString() });
+    const again = await after.bot.handleAction(clickAs('alice', `${round.id}:1`));
+    const other = await after.bot.handleAction(clickAs('alice', `${round.id}:3`));
+
+    expect(again.messages[0]?.failure).toBeUndefined();
+    expect(again.messages[0]?.text.startsWith(`Locked in: ${labels[1]}.`)).toBe(true);
+    expect(other.messages[0]?.failure).toBe('quiz.already_answered');
+    expect(textOf(other.messages[0]!)).toContain(`You picked ${labels[1]}`);
+    expect((await after.store.rounds.results(round.id)).answered).toBe(1);
+    const board = await after.store.answers.leaderboard('c:console:w1:general', 'all', 10);
+    expect(board.map((r) => [r.name, r.answered])).toEqual([['alice', 1]]);
+  });
+
+  it('GIVEN a round posted in one channel WHEN its button value is clicked in another channel THEN the click is refused and nothing is recorded', async () => {
+    const t = testBot({ random: seededRandom(24) });
+    const { round } = await postRound(t);
+
+    const reply = await t.bot.handleAction(click('quiz.answer', `${round.id}:${round.correctIndex}`, person('mallory', 'elsewhere')));
+
+    expect(reply.messages[0]?.failure).toBe('quiz.wrong_channel');
+    expect((await t.store.rounds.results(round.id)).answered).toBe(0);
+    expect(await t.store.answers.leaderboard('c:console:w1:elsewhere', 'all', 10)).toEqual([]);
+    expect(await t.store.answers.leaderboard('w:console:w1', 'all', 10)).toEqual([]);
+  });
+
   it('GIVEN sixty people clicking all four choices at once THEN exactly one answer per person counts, and one first-right bonus', async () => {
     const t = testBot({ random: seededRandom(22) });
     const { round } = await postRound(t);
@@ -72,7 +105,9 @@ describe('answering a round', () => {
       for (const [k, v] of Object.entries(o)) sum[k] = (sum[k] ?? 0) + v;
       return sum;
     }, {});
-    expect(total).toEqual({ recorded: 120, 'quiz.already_answered': 120 * 2 * 4 - 120 });
+    // Per person: the pick that counted is confirmed to both processes that sent it (a
+    // repeat is confirmed, not refused); the other three picks, from both, are refused.
+    expect(total).toEqual({ recorded: 120 * 2, 'quiz.already_answered': 120 * 2 * 3 });
     expect((await t.store.rounds.results(round.id)).answered).toBe(120);
     const board = tableRows(await say(t, 'leaderboard all workspace', person('user0')));
     expect(board).toHaveLength(10);

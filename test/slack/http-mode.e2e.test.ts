@@ -157,19 +157,20 @@ describe('Slack HTTP mode, end to end', () => {
     expect(report.opened).toBe(1);
   });
 
-  it('counts a click that Slack delivers again (X-Slack-Retry-Num) once, and answers it once', async () => {
+  it('counts a click that Slack delivers again (X-Slack-Retry-Num) once, and confirms it again rather than refusing it', async () => {
     const h = await start();
     const round = await openScheduledRound(h);
     const spec = { message: posted(round), button: 1, responseId: 'alice-1', actionTs: '1700000200.000001' };
     await click(h, spec);
     await h.standin.waitForResponses('alice-1');
 
-    const retry = await click(h, spec, { retryNum: 1 });
-    await eventually(() => h.logger.messages().some((m) => m.startsWith('repeated click delivery')), 'the retry to be handled');
+    const retry = await click(h, { ...spec, responseId: 'alice-1-retry' }, { retryNum: 1 });
 
     expect(retry.status).toBe(200);
+    const [again] = await h.standin.waitForResponses('alice-1-retry');
+    expect(String(again!.body['text'])).toMatch(/^Locked in: /);
     expect((await h.store.rounds.results(roundIdOf(round))).answered).toBe(1);
-    expect(h.standin.responses.filter((r) => r.id === 'alice-1')).toHaveLength(1);
+    expect((await h.store.answers.leaderboard('c:slack:T0TEST:C0GENERAL', 'all', 10)).map((r) => r.answered)).toEqual([1]);
   });
 
   it('runs a slash command that Slack delivers again once, and acks the retry with the same answer', async () => {

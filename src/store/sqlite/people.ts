@@ -3,7 +3,8 @@ import type { ChannelRef } from '../../chat-port.js';
 import type { Db } from './open-database.js';
 import type { People, PersonRef } from '../ports/index.js';
 
-export function createSqlitePeople(db: Db): Synchronous<People> {
+/** `afterCommit` delays caching a key until the row is committed (see TransactionGate). */
+export function createSqlitePeople(db: Db, afterCommit: (fn: () => void) => void = (fn) => fn()): Synchronous<People> {
   const findChannel = db.prepare('SELECT id FROM channels WHERE platform = ? AND workspace_id = ? AND channel_id = ?').pluck();
   // DO NOTHING, then read back: another process may insert the same channel or person first.
   const insertChannel = db.prepare('INSERT INTO channels (platform, workspace_id, channel_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING');
@@ -26,7 +27,7 @@ export function createSqlitePeople(db: Db): Synchronous<People> {
         insertChannel.run(ref.platform, ref.workspaceId, ref.channelId);
         key = findChannel.get(ref.platform, ref.workspaceId, ref.channelId) as number;
       }
-      channelCache.set(cacheKey, key);
+      afterCommit(() => channelCache.set(cacheKey, key));
       return key;
     },
     userKey(ref: PersonRef): number {
@@ -40,7 +41,7 @@ export function createSqlitePeople(db: Db): Synchronous<People> {
       }
       const key = found.key;
       if (found.name !== ref.userName) rename.run(ref.userName, key);
-      userCache.set(cacheKey, { key, name: ref.userName });
+      afterCommit(() => userCache.set(cacheKey, { key, name: ref.userName }));
       return key;
     },
     findUser(platform: string, workspaceId: string, userId: string) {

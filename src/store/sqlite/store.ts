@@ -36,7 +36,10 @@ export function createSqliteStore(db: Db, location: string): Store {
   const gate = new TransactionGate(db);
   const repositories = (run: <R>(call: () => R) => Promise<R>): Repositories => ({
     lookups: asAsync(createSqliteLookupLog(db), run),
-    people: asAsync(createSqlitePeople(db), run),
+    people: asAsync(
+      createSqlitePeople(db, (fn) => gate.afterCommit(fn)),
+      run,
+    ),
     schedules: asAsync(createSqliteSchedules(db), run),
     rounds: asAsync(createSqliteRounds(db), run),
     answers: asAsync(createSqliteAnswers(db), run),

@@ -13,6 +13,7 @@ export class TransactionGate {
   private pending = 0;
   private readonly context = new AsyncLocalStorage<symbol>();
   private active: symbol | null = null;
+  private committed: (() => void)[] = [];
   private readonly begin;
   private readonly commit;
   private readonly rollback;
@@ -37,6 +38,15 @@ export class TransactionGate {
     return this.enqueue(async () => call());
   }
 
+  /**
+   * Runs `fn` once what the caller just wrote is committed: at once outside a transaction,
+   * at COMMIT inside one, never if it rolls back. Caches must not keep rolled-back keys.
+   */
+  afterCommit(fn: () => void): void {
+    if (this.db.inTransaction) this.committed.push(fn);
+    else fn();
+  }
+
   /** Runs `fn` inside BEGIN IMMEDIATE ... COMMIT, one transaction at a time; joins one already open in this context. */
   transaction<T>(fn: () => Promise<T>): Promise<T> {
     if (this.active !== null && this.context.getStore() === this.active) return fn();
@@ -47,12 +57,14 @@ export class TransactionGate {
       try {
         const result = await this.context.run(token, fn);
         this.commit.run();
+        for (const done of this.committed) done();
         return result;
       } catch (error) {
         if (this.db.inTransaction) this.rollback.run();
         throw error;
       } finally {
         this.active = null;
+        this.committed = [];
       }
     });
   }

@@ -55,6 +55,8 @@ export interface ClickSpec {
   actionTs?: string;
   /** The response_url id the stand-in records this click's answers under. */
   responseId: string;
+  /** The channel Slack says the click came from (default the round's, C0GENERAL). */
+  channelId?: string;
 }
 
 /** The block_actions payload Slack sends when `who` clicks button N of a message. */
@@ -67,12 +69,12 @@ export function clickPayload(h: Harness, spec: ClickSpec): Record<string, unknow
     user: { id: who.id, username: who.username, name: who.username, team_id: 'T0TEST' },
     api_app_id: 'A0MESHBOT',
     token: 'legacy-verification-token',
-    container: { type: 'message', message_ts: spec.message.ts, channel_id: 'C0GENERAL', is_ephemeral: false },
+    container: { type: 'message', message_ts: spec.message.ts, channel_id: spec.channelId ?? 'C0GENERAL', is_ephemeral: false },
     trigger_id: `${Date.now()}.${Math.random().toString().slice(2, 10)}`,
     team: { id: 'T0TEST', domain: 'test' },
     enterprise: null,
     is_enterprise_install: false,
-    channel: { id: 'C0GENERAL', name: 'general' },
+    channel: { id: spec.channelId ?? 'C0GENERAL', name: 'general' },
     message: { type: 'message', ts: spec.message.ts, text: 'Quiz', blocks: spec.message.blocks },
     state: { values: {} },
     response_url: h.standin.responseUrl(spec.responseId),
