@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { failOnUnhandledRejection } from './helpers/guards.js';
 import { GatedTiming } from './helpers/gated-timing.js';
 import { startHarness, type Harness, type HarnessOptions } from './helpers/slack-harness.js';
-import { ADMIN, ALICE, BOB, buttonsIn, click, eventually, posted, slash, textIn } from './helpers/slack-payloads.js';
+import { ADMIN, ALICE, BOB, buttonsIn, click, posted, slash, textIn } from './helpers/slack-payloads.js';
 import { postSigned, sign, slashCommandBody, SIGNING_SECRET } from './helpers/signed-request.js';
 import type { RecordedCall } from './helpers/web-api-standin.js';
 
