@@ -6,6 +6,7 @@
  *   backup FILE                      online copy of the live database
  *   export scores|progress [--format csv] [--out FILE]   CSV for onboarding leads
  *   gaps [--json]                    lookups the bank could not answer, and answers voted unhelpful
+ *   migrate-to-postgres              copy the SQLite database (DATABASE_PATH) into PostgreSQL (DATABASE_URL)
  *   discord register [--guild ID]    register the slash commands with Discord
  */
 import { readFileSync } from 'node:fs';
@@ -14,6 +15,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import {
   BotError,
   buildBank,
+  copySqliteToPostgres,
   Catalogue,
   createLookup,
   exportCsv,
@@ -37,6 +39,7 @@ const USAGE = `usage: npm run --silent cli -- <command>
   backup FILE                         online copy of the live database (safe while the bot runs)
   export scores|progress [--format csv] [--out FILE]   CSV for onboarding leads (default: stdout)
   gaps [--json]                       most frequent lookups with no answer, and unhelpful answers
+  migrate-to-postgres                 copy the SQLite database at DATABASE_PATH into the empty PostgreSQL at DATABASE_URL
   discord register [--guild ID]       register /mesh (and /mesh-admin) with Discord; discord commands prints them`;
 
 const out = (line: string): void => {
@@ -58,6 +61,8 @@ async function main(argv: string[]): Promise<number> {
       return exportCommand(rest);
     case 'gaps':
       return gaps(rest);
+    case 'migrate-to-postgres':
+      return migrateToPostgres();
     case 'discord':
       return discordCli(rest, configFromEnvironment());
     case undefined:
@@ -215,6 +220,24 @@ async function gaps(args: string[]): Promise<number> {
   out('Answers voted not helpful:');
   if (report.unhelpful.length === 0) out('  none');
   for (const u of report.unhelpful) out(`  ${String(u.votes).padStart(4)}  ${u.query} -> ${title(u.entryId)}`);
+  return 0;
+}
+
+async function migrateToPostgres(): Promise<number> {
+  const config = configFromEnvironment();
+  if (config.database.kind !== 'postgres') {
+    process.stderr.write('migrate-to-postgres: set DATABASE_URL to the (empty) PostgreSQL database to copy into, and DATABASE_PATH to the SQLite file to copy from\n');
+    return 2;
+  }
+  if (!existsSync(config.databasePath)) {
+    process.stderr.write(`migrate-to-postgres: no SQLite database at ${config.databasePath} (set DATABASE_PATH)\n`);
+    return 2;
+  }
+  const counts = await copySqliteToPostgres(config.databasePath, config.database, { nowMs: Date.now() });
+  const total = Object.values(counts).reduce((a, b) => a + b, 0);
+  out(`copied ${total} rows from ${config.databasePath} to PostgreSQL:`);
+  for (const [table, n] of Object.entries(counts)) out(`  ${table.padEnd(18)} ${n}`);
+  out('Point every replica at DATABASE_URL and start them; keep the SQLite file as a backup.');
   return 0;
 }
 

@@ -16,6 +16,7 @@ export { buttonsOf, type ActionReply, type Block, type Button, type Message, typ
 export { parseCommand, USAGE, type Command, type ParseResult as CommandParseResult } from './commands/parse-command.js';
 export { openSqliteStore, createSqliteStore } from './store/sqlite/store.js';
 export { openStore } from './store/open-store.js';
+export { copySqliteToPostgres } from './store/copy-to-postgres.js';
 export { openDatabase } from './store/sqlite/open-database.js';
 export { migrate, readMigrations, schemaVersion, MIGRATIONS_DIR, type Migration } from './store/sqlite/migrate.js';
 export type * from './store/ports/index.js';
