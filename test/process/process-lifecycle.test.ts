@@ -65,4 +65,24 @@ describe('the running bot process', () => {
     second.bot.child.kill('SIGTERM');
     expect(await second.bot.exited()).toBe(0);
   });
+
+  it('GIVEN a click acknowledged with 200 WHEN the process is killed at once (SIGKILL) THEN the answer is there after a restart', async () => {
+    const standin = await new WebApiStandIn().start();
+    standins.push(standin);
+    const db = join(tempDir(), 'bot.db');
+    const first = await start(standin, db);
+    expect((await slash(first.h, 'post', ADMIN)).status).toBe(200);
+    const [round] = await standin.waitForCalls('chat.postMessage');
+    // Slack is slow to say who the person is: nothing on the way to the ack may wait for it.
+    standin.script('users.info', { hold: new Promise<void>(() => {}) });
+
+    const ack = await click(first.h, { message: posted(round!), button: 2, who: ALICE, responseId: 'killed-click' });
+    expect(ack.status).toBe(200);
+    first.bot.child.kill('SIGKILL');
+    await first.bot.exited();
+
+    const store = openSqliteStore(db);
+    expect(await store.reports.progress()).toEqual([expect.objectContaining({ userId: ALICE.id, attempts: 1 })]);
+    await store.close();
+  });
 });
