@@ -7,6 +7,7 @@ import { MessageFlags, type Interaction } from 'discord.js';
 import type { Logger } from '../../src/index.js';
 import type { BotHandle, PlatformCallObserver } from '../platform-adapter.js';
 import { suggestions } from './autocomplete.js';
+import { viewOfGatewayInteraction } from './gateway-view.js';
 import { mapInteraction, type MappingContext } from './map-interaction.js';
 import { observed } from './observe-call.js';
 import { answerAction, answerCommand } from './respond.js';
@@ -26,7 +27,7 @@ export interface InteractionDeps {
 export async function handleInteraction(interaction: Interaction, deps: InteractionDeps): Promise<void> {
   const bot = deps.bot();
   const context: MappingContext = { commandName: deps.commandName ?? bot.commandName, adminUserIds: deps.adminUserIds };
-  const request = mapInteraction(interaction, context);
+  const request = mapInteraction(viewOfGatewayInteraction(interaction), context);
   try {
     switch (request.kind) {
       case 'command':
