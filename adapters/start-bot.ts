@@ -27,6 +27,7 @@ export interface AdapterContext {
 
 /** What a factory builds: the adapter, and the HTTP routes it needs served on PORT. */
 export interface BuiltAdapter {
+  /** The adapter, not yet started. */
   adapter: PlatformAdapter;
   /** Whether the adapter serves `routes` on PORT itself (then no server of ours is started). */
   servesRoutes: boolean;

@@ -19,7 +19,9 @@ import type { InteractionWebhook } from './interaction-webhook.js';
 
 /** What answering an interaction needs. */
 export interface AnswerDeps {
+  /** The core, reached late (it is built after the adapter). */
   bot: BotHandle;
+  /** Where refusals and dropped buttons are logged. */
   logger: Logger;
   /** Ids that may run admin commands anywhere (ADMIN_USER_IDS). */
   adminUserIds: ReadonlySet<string>;

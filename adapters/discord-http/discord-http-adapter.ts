@@ -28,11 +28,13 @@ export interface DiscordHttpAdapterOptions {
   config: DiscordConfig & { publicKey: string };
   /** The core, reached late (it is built with this adapter's ChatPort). */
   bot: BotHandle;
+  /** Where start-up, refusals and failures are logged. */
   logger: Logger;
   /** Request timestamps are checked against this clock. */
   clock: Clock;
   /** Ids that may run admin commands anywhere (ADMIN_USER_IDS), besides members with Manage Channels or Manage Server. */
   adminUserIds: readonly string[];
+  /** Where each REST call (round posts, webhook edits, follow-ups) and each 429 is reported. */
   observer?: PlatformCallObserver;
   /** The base slash command name, if not the bot's (BOT_COMMAND). */
   commandName?: string;

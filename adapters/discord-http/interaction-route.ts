@@ -17,9 +17,13 @@ import { verifyRequest } from './verify-request.js';
 
 /** What the route needs besides the answering itself. */
 export interface InteractionRouteOptions {
+  /** Where the route is served, `/discord/interactions`. */
   path: string;
+  /** The application's Ed25519 public key (DISCORD_PUBLIC_KEY). */
   publicKey: KeyObject;
+  /** Request timestamps are compared with this clock. */
   clock: Clock;
+  /** Where refused requests and failed answers are logged (never their bodies). */
   logger: Logger;
   /** Largest body accepted, in bytes (413 beyond). */
   maxBodyBytes: number;

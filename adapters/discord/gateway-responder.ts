@@ -11,7 +11,9 @@ import type { ClickResponder, CommandResponder } from './respond.js';
 
 /** Where the responders log dropped buttons and count calls. */
 export interface GatewayResponderDeps {
+  /** Where buttons left out of a reply are logged. */
   logger: Logger;
+  /** Where each interaction call is timed and counted. */
   observer: PlatformCallObserver;
 }
 

@@ -18,9 +18,13 @@ import type { OptionReader } from './command-definitions.js';
 
 /** Who acted, and where; the guild and channel are null outside a server channel. */
 export interface InteractionActor {
+  /** The server (guild) id; null in a direct message. */
   guildId: string | null;
+  /** The channel the interaction happened in. */
   channelId: string | null;
+  /** The user's id (a snowflake). */
   userId: string;
+  /** The unique username, the last resort for a display name. */
   username: string;
   /** The global display name, if the user set one. */
   globalName: string | null;

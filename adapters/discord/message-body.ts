@@ -11,7 +11,9 @@ import { renderMessage } from './render-embeds.js';
 
 /** The rendered message with mentions switched off. */
 export interface ApiMessageBody {
+  /** The message's text, as one embed (two when the description is long). */
   embeds: APIEmbed[];
+  /** Its buttons, in action rows. */
   components: ButtonRow[];
   /** Nothing meshbot sends may ping anyone, whatever the text says. */
   allowed_mentions: { parse: [] };
