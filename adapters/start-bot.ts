@@ -15,12 +15,28 @@ export interface AdapterContext {
   bot: BotHandle;
   logger: AppLogger;
   observer: PlatformCallObserver;
-  /** Health and metrics routes, for an adapter that serves HTTP itself (Slack in HTTP mode). */
-  routes: HttpRoute[];
+  /** The core's clock (the HTTP interactions endpoint checks request timestamps against it). */
+  clock: Clock;
+  /**
+   * Every route served on PORT, for an adapter that serves HTTP itself (Slack in HTTP
+   * mode): health and metrics, then the routes other adapters contribute. It is complete
+   * only once every factory has run, so read it in start(), not in the factory.
+   */
+  routes: readonly HttpRoute[];
 }
 
-/** Builds one platform adapter; `servesRoutes` says it serves `routes` on PORT itself. */
-export type AdapterFactory = (context: AdapterContext) => { adapter: PlatformAdapter; servesRoutes: boolean };
+/** What a factory builds: the adapter, and the HTTP routes it needs served on PORT. */
+export interface BuiltAdapter {
+  /** The adapter, not yet started. */
+  adapter: PlatformAdapter;
+  /** Whether the adapter serves `routes` on PORT itself (then no server of ours is started). */
+  servesRoutes: boolean;
+  /** Routes this adapter contributes (Discord's interactions endpoint), served wherever the others are. */
+  routes?: readonly HttpRoute[];
+}
+
+/** Builds one platform adapter. */
+export type AdapterFactory = (context: AdapterContext) => BuiltAdapter;
 
 export interface RunningBot {
   bot: Bot;
@@ -54,15 +70,16 @@ export async function startBot(config: Config, options: { logger: AppLogger; clo
   let bot: Bot | undefined;
   let store: Store | undefined;
   const adapters: PlatformAdapter[] = [];
-  const routes = healthRoutes({ store: () => store, adapters, metrics, stopping: () => stopping });
+  const routes: HttpRoute[] = healthRoutes({ store: () => store, adapters, metrics, stopping: () => stopping });
   const handle: BotHandle = () => {
     if (!bot) throw new Error('the bot is not ready yet');
     return bot;
   };
   let routesServed = false;
   for (const factory of options.factories) {
-    const built = factory({ config, bot: handle, logger, observer: metrics, routes });
+    const built = factory({ config, bot: handle, logger, observer: metrics, clock, routes });
     adapters.push(built.adapter);
+    routes.push(...(built.routes ?? []));
     routesServed ||= built.servesRoutes;
   }
   const core = await openCore(config, { clock, chat: routeChat(adapters), logger, telemetry: metrics });

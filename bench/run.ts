@@ -4,11 +4,12 @@
  */
 import type { Figure } from './figure.js';
 import { benchDiscord } from './discord-bench.js';
+import { benchDiscordHttp } from './discord-http-bench.js';
 import { benchLookup } from './lookup-bench.js';
 import { benchQuiz } from './quiz-bench.js';
 import { benchSlack } from './slack-bench.js';
 
-const suites: { name: string; run: () => Promise<Figure[]> }[] = [{ name: 'lookup', run: benchLookup }, { name: 'slack', run: benchSlack }, { name: 'discord', run: benchDiscord }, { name: 'quiz', run: benchQuiz }];
+const suites: { name: string; run: () => Promise<Figure[]> }[] = [{ name: 'lookup', run: benchLookup }, { name: 'slack', run: benchSlack }, { name: 'discord', run: benchDiscord }, { name: 'discord-http', run: benchDiscordHttp }, { name: 'quiz', run: benchQuiz }];
 
 const only = process.argv[2];
 const all: Figure[] = [];

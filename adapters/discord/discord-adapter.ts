@@ -7,12 +7,13 @@
  * a reconnect (discord.js resumes the session by itself) or a restart the core's next
  * tick carries on where it stopped.
  */
-import { Client, Events, GatewayIntentBits, RESTEvents, MessageFlags, type Interaction } from 'discord.js';
+import { Client, Events, GatewayIntentBits, MessageFlags, type Interaction } from 'discord.js';
 import { BotError, type ChatPort, type DiscordConfig, type Logger } from '../../src/index.js';
 import { noObserver, type BotHandle, type PlatformAdapter, type PlatformCallObserver } from '../platform-adapter.js';
 import { connect, restBase } from './connect.js';
 import { createDiscordChat } from './discord-chat.js';
 import { handleInteraction, type InteractionDeps } from './handle-interaction.js';
+import { observeRateLimits } from './observe-call.js';
 import { StoppableShardingStrategy } from './stoppable-strategy.js';
 
 /** How to build the Discord adapter. */
@@ -98,16 +99,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): PlatformAd
   client.on(Events.Error, (error) => logger.error({ err: error }, 'Discord client error'));
   client.on(Events.ShardError, (error) => logger.warn({ err: error }, 'Discord gateway error'));
   client.on(Events.Warn, (message) => logger.warn({}, `Discord: ${message}`));
-  // A 429 is waited out and sent again by discord.js's queue: count it as the platform's retry, add none.
-  client.rest.on(RESTEvents.Response, (request, response) => {
-    if (response.status !== 429) return;
-    observer.retry('discord', request.route, 'rate_limited');
-    logger.warn({ route: request.route, method: request.method, retryAfter: response.headers.get('retry-after') }, 'Discord rate limit (429): discord.js waits and sends the request again');
-  });
-  // A request held back because its bucket is known to be empty: a wait, not a failure.
-  client.rest.on(RESTEvents.RateLimited, (info) => {
-    logger.info({ route: info.route, method: info.method, waitMs: info.timeToReset, scope: info.scope }, 'Discord rate limit: request queued until the bucket resets');
-  });
+  observeRateLimits(client.rest, observer, logger);
 
   return {
     platform: 'discord',

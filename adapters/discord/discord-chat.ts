@@ -9,23 +9,16 @@
  * tick (the round stays claimed in SQLite until posted).
  */
 import { Routes, type APIMessage, type REST, type RESTPostAPIChannelMessageJSONBody } from 'discord.js';
-import { BotError, type BotErrorCode, type ChannelRef, type ChatPort, type Logger, type Message } from '../../src/index.js';
+import { BotError, type BotErrorCode, type ChannelRef, type ChatPort, type Logger } from '../../src/index.js';
 import type { PlatformCallObserver } from '../platform-adapter.js';
 import { observed, statusOf } from './observe-call.js';
-import { renderMessage } from './render-embeds.js';
+import { apiMessageBody } from './message-body.js';
 
 /** What the Discord ChatPort needs: the REST client, where to log, and where to count calls. */
 export interface DiscordChatDeps {
   rest: REST;
   logger: Logger;
   observer: PlatformCallObserver;
-}
-
-/** A channel message body: rendered, and never able to ping anyone. */
-export function channelMessageBody(message: Message, logger: Logger): RESTPostAPIChannelMessageJSONBody {
-  const { embeds, components, dropped } = renderMessage(message);
-  if (dropped.length > 0) logger.warn({ dropped }, 'buttons left out of a Discord message');
-  return { embeds, components, allowed_mentions: { parse: [] } };
 }
 
 /** Creates the ChatPort over the client's REST instance. */
@@ -41,14 +34,14 @@ export function createDiscordChat(deps: DiscordChatDeps): ChatPort {
   };
   return {
     post: async (channel, message) => {
-      const body = channelMessageBody(message, deps.logger);
+      const body = apiMessageBody(message, deps.logger);
       const posted = (await send('chat.post_failed', 'posting a message', channel, 'channels.messages.create', () =>
         deps.rest.post(Routes.channelMessages(channel.channelId), { body }),
       )) as APIMessage;
       return { messageId: posted.id };
     },
     update: async (channel, messageId, message) => {
-      const body = channelMessageBody(message, deps.logger);
+      const body = apiMessageBody(message, deps.logger);
       await send('chat.update_failed', `editing message ${messageId}`, channel, 'channels.messages.edit', () =>
         deps.rest.patch(Routes.channelMessage(channel.channelId, messageId), { body }),
       );
@@ -56,7 +49,7 @@ export function createDiscordChat(deps: DiscordChatDeps): ChatPort {
     // Discord's answer to a thread reply here is a reply that quotes the round message.
     reply: async (channel, messageId, message) => {
       const body: RESTPostAPIChannelMessageJSONBody = {
-        ...channelMessageBody(message, deps.logger),
+        ...apiMessageBody(message, deps.logger),
         // The results still post if the round message was deleted meanwhile.
         message_reference: { message_id: messageId, fail_if_not_exists: false },
       };

@@ -7,8 +7,10 @@ import { MessageFlags, type Interaction } from 'discord.js';
 import type { Logger } from '../../src/index.js';
 import type { BotHandle, PlatformCallObserver } from '../platform-adapter.js';
 import { suggestions } from './autocomplete.js';
+import { viewOfGatewayInteraction } from './gateway-view.js';
 import { mapInteraction, type MappingContext } from './map-interaction.js';
 import { observed } from './observe-call.js';
+import { gatewayClickResponder, gatewayCommandResponder } from './gateway-responder.js';
 import { answerAction, answerCommand } from './respond.js';
 
 /** What handling an interaction needs. */
@@ -26,14 +28,16 @@ export interface InteractionDeps {
 export async function handleInteraction(interaction: Interaction, deps: InteractionDeps): Promise<void> {
   const bot = deps.bot();
   const context: MappingContext = { commandName: deps.commandName ?? bot.commandName, adminUserIds: deps.adminUserIds };
-  const request = mapInteraction(interaction, context);
+  const request = mapInteraction(viewOfGatewayInteraction(interaction), context);
+  // A slow click is acknowledged (deferUpdate) before the core has answered, as the gateway always did.
+  const timing = { deferAfterMs: deps.deferAfterMs, deferClicks: true };
   try {
     switch (request.kind) {
       case 'command':
-        if (interaction.isChatInputCommand()) await answerCommand(interaction, bot.handleCommand(request.command), request.slow, deps);
+        if (interaction.isChatInputCommand()) await answerCommand(gatewayCommandResponder(interaction, deps), bot.handleCommand(request.command), request.slow, timing);
         return;
       case 'action':
-        if (interaction.isButton()) await answerAction(interaction, bot.handleAction(request.action), deps);
+        if (interaction.isButton()) await answerAction(gatewayClickResponder(interaction, deps), bot.handleAction(request.action), timing);
         return;
       case 'autocomplete':
         if (interaction.isAutocomplete()) {

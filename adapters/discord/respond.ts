@@ -1,38 +1,57 @@
 /**
- * Delivers the core's replies to an interaction within Discord's 3-second window.
+ * Delivers the core's replies to an interaction within Discord's 3-second window, the
+ * same way in both modes: the responder says how a reply, a deferral or an edit reaches
+ * Discord (gateway: discord.js's interaction methods; HTTP interactions: the HTTP
+ * response, then the interaction's webhook).
  *
- * The fast path answers in the first callback (reply, or update for a replaced message):
- * one HTTP call, the best experience. Work known to be slow (`post` talks to the channel)
+ * The fast path answers in the first response (reply, or update for a replaced message):
+ * one round trip, the best experience. Work known to be slow (`post` talks to the channel)
  * is deferred at once; any other work that is still running after `deferAfterMs` is
  * deferred then, so a stalled database or platform call never costs the interaction.
  */
-import { MessageFlags, type ButtonInteraction, type ChatInputCommandInteraction, type InteractionReplyOptions } from 'discord.js';
-import type { ActionReply, Logger, Message, OutgoingMessage } from '../../src/index.js';
-import type { PlatformCallObserver } from '../platform-adapter.js';
-import { observed } from './observe-call.js';
-import { renderMessage, type DiscordMessage } from './render-embeds.js';
+import type { ActionReply, Message, OutgoingMessage } from '../../src/index.js';
 
-/** What delivering replies needs. */
-export interface ResponderDeps {
-  logger: Logger;
-  observer: PlatformCallObserver;
+/** What every interaction can do once it has been answered or deferred. */
+export interface InteractionResponder {
+  /** The first response: a new message, private (flags 64) or for the channel. */
+  reply(message: OutgoingMessage): Promise<void>;
+  /** After a deferral: replaces the deferred reply (or, after deferUpdate, the clicked message). */
+  editReply(message: Message & { failure?: string }): Promise<void>;
+  /** After the first response: one more message. */
+  followUp(message: OutgoingMessage): Promise<void>;
+}
+
+/** A slash command's responder. */
+export interface CommandResponder extends InteractionResponder {
+  /** The first response: "thinking…", privately; the answer is edited in later. */
+  defer(): Promise<void>;
+  /** After a deferral: removes the deferred reply (to re-send it with another visibility). */
+  deleteReply(): Promise<void>;
+}
+
+/** A button click's responder. */
+export interface ClickResponder extends InteractionResponder {
+  /** The first response: replaces the clicked message. */
+  update(message: Message): Promise<void>;
+  /** The first response: acknowledges without changing anything. */
+  deferUpdate(): Promise<void>;
+}
+
+/** When the core's work is acknowledged before its answer is ready. */
+export interface ResponseTiming {
   /** How long the core may work before the interaction is acknowledged with a deferral. */
   deferAfterMs: number;
+  /**
+   * Whether a slow click may be acknowledged before the core has answered. False means
+   * store-then-acknowledge: a click is acknowledged only once the core has recorded it,
+   * so an acknowledged answer is never lost (a click slower than 3 s then fails visibly
+   * and the person clicks again, to be told their first answer stands).
+   */
+  deferClicks: boolean;
 }
 
-/** A core message as the content of an interaction message (reply, update, edit); it never pings anyone. */
-export function messageOptions(message: Message & { failure?: string }, logger: Logger): DiscordMessage & { allowedMentions: { parse: [] } } {
-  const { embeds, components, dropped } = renderMessage(message, { failure: message.failure !== undefined });
-  if (dropped.length > 0) logger.warn({ dropped }, 'buttons left out of a Discord reply');
-  return { embeds, components, allowedMentions: { parse: [] } };
-}
-
-/** A core message as a new interaction message: private (flag 64) or for the channel. */
-export function replyOptions(message: OutgoingMessage, logger: Logger): InteractionReplyOptions {
-  const options: InteractionReplyOptions = messageOptions(message, logger);
-  if (message.visibility === 'ephemeral') options.flags = MessageFlags.Ephemeral;
-  return options;
-}
+/** Said when a command produced no message of its own. */
+const DONE: OutgoingMessage = { visibility: 'ephemeral', text: 'Done.', blocks: [] };
 
 /**
  * Waits for the core's work; if it runs past `afterMs`, calls `defer` meanwhile. Resolves
@@ -52,56 +71,46 @@ async function withDeadline<T>(work: Promise<T>, afterMs: number, defer: () => P
   }
 }
 
-/** Answers a slash command: the first reply in the callback, any further ones as follow-ups. */
-export async function answerCommand(interaction: ChatInputCommandInteraction, work: Promise<OutgoingMessage[]>, slow: boolean, deps: ResponderDeps): Promise<void> {
-  const { logger, observer } = deps;
+/** Answers a slash command: the first reply in the first response, any further ones as follow-ups. */
+export async function answerCommand(responder: CommandResponder, work: Promise<OutgoingMessage[]>, slow: boolean, timing: ResponseTiming): Promise<void> {
   // Deferred replies are private: nearly every reply is, and a channel reply is re-sent below.
-  const defer = (): Promise<unknown> => observed(observer, 'interactions.defer', () => interaction.deferReply({ flags: MessageFlags.Ephemeral }));
-  let deferred: Promise<unknown> | null = slow ? defer() : null;
+  let deferred: Promise<unknown> | null = slow ? responder.defer() : null;
   deferred?.catch(() => {});
   let messages: OutgoingMessage[];
   if (deferred) messages = await work;
-  else ({ value: messages, deferred } = await withDeadline(work, deps.deferAfterMs, defer));
-  const done: OutgoingMessage = { visibility: 'ephemeral', text: 'Done.', blocks: [] };
-  const [first = done, ...rest] = messages;
+  else ({ value: messages, deferred } = await withDeadline(work, timing.deferAfterMs, () => responder.defer()));
+  const [first = DONE, ...rest] = messages;
   if (!deferred) {
-    await observed(observer, 'interactions.reply', () => interaction.reply(replyOptions(first, logger)));
+    await responder.reply(first);
   } else {
     await deferred;
     if (first.visibility === 'ephemeral') {
-      await observed(observer, 'interactions.edit_reply', () => interaction.editReply(messageOptions(first, logger)));
+      await responder.editReply(first);
     } else {
       // A deferral's visibility is fixed: swap the private placeholder for a channel message.
-      await observed(observer, 'interactions.delete_reply', () => interaction.deleteReply());
-      await observed(observer, 'interactions.follow_up', () => interaction.followUp(replyOptions(first, logger)));
+      await responder.deleteReply();
+      await responder.followUp(first);
     }
   }
-  for (const message of rest) {
-    await observed(observer, 'interactions.follow_up', () => interaction.followUp(replyOptions(message, logger)));
-  }
+  for (const message of rest) await responder.followUp(message);
 }
 
 /** Answers a button click: the clicked message replaced and/or new messages, as the core says. */
-export async function answerAction(interaction: ButtonInteraction, work: Promise<ActionReply>, deps: ResponderDeps): Promise<void> {
-  const { logger, observer } = deps;
+export async function answerAction(responder: ClickResponder, work: Promise<ActionReply>, timing: ResponseTiming): Promise<void> {
   // A deferred update acknowledges without changing anything; the reply then edits or follows up.
-  const { value: reply, deferred } = await withDeadline(work, deps.deferAfterMs, () => observed(observer, 'interactions.defer_update', () => interaction.deferUpdate()));
+  const { value: reply, deferred } = timing.deferClicks ? await withDeadline(work, timing.deferAfterMs, () => responder.deferUpdate()) : { value: await work, deferred: null };
   let pending = [...reply.messages];
   if (deferred) {
     await deferred;
-    const replace = reply.replace;
-    if (replace) await observed(observer, 'interactions.edit_reply', () => interaction.editReply(messageOptions(replace, logger)));
+    if (reply.replace) await responder.editReply(reply.replace);
   } else if (reply.replace) {
-    const replace = reply.replace;
-    await observed(observer, 'interactions.update', () => interaction.update(messageOptions(replace, logger)));
+    await responder.update(reply.replace);
   } else if (pending[0]) {
     const first = pending[0];
     pending = pending.slice(1);
-    await observed(observer, 'interactions.reply', () => interaction.reply(replyOptions(first, logger)));
+    await responder.reply(first);
   } else {
-    await observed(observer, 'interactions.defer_update', () => interaction.deferUpdate());
+    await responder.deferUpdate();
   }
-  for (const message of pending) {
-    await observed(observer, 'interactions.follow_up', () => interaction.followUp(replyOptions(message, logger)));
-  }
+  for (const message of pending) await responder.followUp(message);
 }

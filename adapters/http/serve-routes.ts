@@ -9,8 +9,9 @@ export interface RunningServer {
 }
 
 /**
- * A small HTTP server for the given routes (health, metrics), used whenever Bolt's
- * receiver is not already serving them (Discord only, or Slack in Socket Mode).
+ * A small HTTP server for the given routes (health, metrics, Discord's interactions
+ * endpoint), used whenever Bolt's receiver is not already serving them (Discord only, or
+ * Slack in Socket Mode).
  */
 export async function serveRoutes(routes: readonly HttpRoute[], port: number, host = '0.0.0.0'): Promise<RunningServer> {
   const server: Server = createServer((req, res) => {

@@ -25,7 +25,7 @@ export interface SlackAdapterOptions {
   port: number;
   /** HTTP mode: the interface to listen on (default: all, as Slack must reach it; tests use 127.0.0.1). */
   host?: string;
-  /** HTTP mode: extra GET routes (health, metrics) served on the same port. */
+  /** HTTP mode: extra routes (health, metrics, Discord interactions) served on the same port; read at start(). */
   routes?: readonly HttpRoute[];
   /** Where each Web API call and retry is reported (metrics). */
   observer?: PlatformCallObserver;

@@ -12,6 +12,7 @@ export const CONFIG_EXAMPLES: Readonly<Record<string, string>> = {
   DISCORD_TOKEN: 'MTA5...your-bot-token',
   DISCORD_APPLICATION_ID: '1098765432109876543',
   DISCORD_API_URL: 'https://discord.com/api',
+  DISCORD_PUBLIC_KEY: '3b2f9e6c1a7d4058b6e2c9f1d0a4b7e83c5f2a9d6e1b0c4f7a8d2e5b9c3f6a01',
   DATABASE_PATH: 'var/meshbot.db',
   DATABASE_URL: 'postgres://meshbot:secret@db.internal:5432/meshbot',
   DATABASE_POOL_SIZE: '10',
@@ -45,6 +46,7 @@ const schema = z.object({
   DISCORD_TOKEN: optionalText,
   DISCORD_APPLICATION_ID: optionalText.pipe(z.string().regex(/^\d{5,25}$/, 'expected a numeric Discord application id').optional()),
   DISCORD_API_URL: optionalUrl,
+  DISCORD_PUBLIC_KEY: optionalText.pipe(z.string().regex(/^[0-9a-fA-F]{64}$/, 'expected the 64 hex characters of Public Key (Developer Portal > General Information)').optional()),
   DATABASE_PATH: optionalText.default('var/meshbot.db'),
   DATABASE_URL: optionalText.pipe(
     z
@@ -84,6 +86,8 @@ export interface DiscordConfig {
   token: string;
   applicationId: string;
   apiUrl?: string;
+  /** Set for HTTP interactions (the application's Ed25519 public key, hex); the gateway otherwise. */
+  publicKey?: string;
 }
 
 /** Where everything that lasts is kept: a SQLite file (the default) or PostgreSQL (replicas). */
@@ -137,6 +141,10 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
   if (slackSet && !v.SLACK_SIGNING_SECRET) problems.push(problem('SLACK_SIGNING_SECRET', 'is required when any other SLACK_ variable is set'));
   if (v.DISCORD_TOKEN && !v.DISCORD_APPLICATION_ID) problems.push(problem('DISCORD_APPLICATION_ID', 'is required when DISCORD_TOKEN is set'));
   if (!v.DISCORD_TOKEN && v.DISCORD_APPLICATION_ID) problems.push(problem('DISCORD_TOKEN', 'is required when DISCORD_APPLICATION_ID is set'));
+  // HTTP interactions still make REST calls (round posts, follow-ups): the token and application id stay required.
+  if (!v.DISCORD_TOKEN && !v.DISCORD_APPLICATION_ID && v.DISCORD_PUBLIC_KEY) {
+    problems.push(problem('DISCORD_TOKEN', 'is required when DISCORD_PUBLIC_KEY is set'), problem('DISCORD_APPLICATION_ID', 'is required when DISCORD_PUBLIC_KEY is set'));
+  }
   if (problems.length > 0) return { ok: false, problems };
 
   const slack: SlackConfig | null =
@@ -150,7 +158,12 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
       : null;
   const discord: DiscordConfig | null =
     v.DISCORD_TOKEN && v.DISCORD_APPLICATION_ID
-      ? { token: v.DISCORD_TOKEN, applicationId: v.DISCORD_APPLICATION_ID, ...(v.DISCORD_API_URL ? { apiUrl: v.DISCORD_API_URL } : {}) }
+      ? {
+          token: v.DISCORD_TOKEN,
+          applicationId: v.DISCORD_APPLICATION_ID,
+          ...(v.DISCORD_API_URL ? { apiUrl: v.DISCORD_API_URL } : {}),
+          ...(v.DISCORD_PUBLIC_KEY ? { publicKey: v.DISCORD_PUBLIC_KEY.toLowerCase() } : {}),
+        }
       : null;
   return {
     ok: true,

@@ -1,10 +1,14 @@
 /**
- * Recorded-shape interaction payloads, replayed through discord.js's own
- * INTERACTION_CREATE handling, mapped to the core's commands and actions.
+ * Recorded-shape interaction payloads mapped to the core's commands and actions, read
+ * both ways meshbot receives them: replayed through discord.js's own INTERACTION_CREATE
+ * handling (gateway), and as the raw JSON the interactions endpoint is sent (HTTP). The
+ * same expectations hold for both, so the two modes cannot drift apart.
  */
 import { readFileSync } from 'node:fs';
-import { Client, Events, GatewayIntentBits, type Interaction } from 'discord.js';
+import { Client, Events, GatewayIntentBits, type APIInteraction, type Interaction } from 'discord.js';
 import { afterAll, describe, expect, it } from 'vitest';
+import { viewOfGatewayInteraction } from '../../adapters/discord/gateway-view.js';
+import { viewOfApiInteraction, type InteractionView } from '../../adapters/discord/interaction-view.js';
 import { mapInteraction, type DiscordRequest, type MappingContext } from '../../adapters/discord/map-interaction.js';
 
 const GUILD = '811234567890123456';
@@ -12,9 +16,13 @@ const CHANNEL = '822345678901234567';
 const client = new Client({ intents: [GatewayIntentBits.Guilds] });
 afterAll(() => client.destroy());
 
+function payloadOf(fixture: string): APIInteraction {
+  return JSON.parse(readFileSync(`test/fixtures/discord/${fixture}`, 'utf8')) as APIInteraction;
+}
+
 /** Builds the discord.js interaction for a fixture the way a gateway dispatch does (no network). */
 function interactionFrom(fixture: string): Interaction {
-  const payload = JSON.parse(readFileSync(`test/fixtures/discord/${fixture}`, 'utf8'));
+  const payload = payloadOf(fixture);
   let built: Interaction | undefined;
   const capture = (i: Interaction): void => void (built = i);
   client.once(Events.InteractionCreate, capture);
@@ -25,11 +33,15 @@ function interactionFrom(fixture: string): Interaction {
   return built;
 }
 
-function map(fixture: string, context: Partial<MappingContext> = {}): DiscordRequest {
-  return mapInteraction(interactionFrom(fixture), { commandName: 'mesh', adminUserIds: new Set(), ...context });
-}
+const READERS: [string, (fixture: string) => InteractionView][] = [
+  ['a gateway interaction (discord.js)', (fixture) => viewOfGatewayInteraction(interactionFrom(fixture))],
+  ['an interactions endpoint request (raw API JSON)', (fixture) => viewOfApiInteraction(payloadOf(fixture))],
+];
 
-describe('mapping Discord interactions to core commands', () => {
+describe.each(READERS)('mapping %s to core commands', (_mode, read) => {
+  const map = (fixture: string, context: Partial<MappingContext> = {}): DiscordRequest =>
+    mapInteraction(read(fixture), { commandName: 'mesh', adminUserIds: new Set(), ...context });
+
   it('GIVEN /mesh ask THEN the core gets `ask <query>` from the member, under their server nickname', () => {
     expect(map('slash-ask.json')).toEqual({
       kind: 'command',

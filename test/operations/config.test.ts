@@ -53,6 +53,18 @@ describe('configuration', () => {
     expect(result.ok && result.config.adminUserIds).toEqual(['U1', '42']);
   });
 
+  it('turns on Discord HTTP interactions with DISCORD_PUBLIC_KEY, which still needs the token and application id', () => {
+    const key = 'AB'.repeat(32);
+    const result = parseConfig({ DISCORD_TOKEN: 'd', DISCORD_APPLICATION_ID: '123456789', DISCORD_PUBLIC_KEY: key });
+    expect(result.ok && result.config.discord).toEqual({ token: 'd', applicationId: '123456789', publicKey: key.toLowerCase() });
+    const alone = parseConfig({ DISCORD_PUBLIC_KEY: key });
+    expect(!alone.ok && alone.problems.map((p) => p.variable)).toEqual(['DISCORD_TOKEN', 'DISCORD_APPLICATION_ID']);
+  });
+
+  it('names DISCORD_PUBLIC_KEY when it is not 64 hex characters', () => {
+    expect(() => loadConfig({ DISCORD_TOKEN: 'd', DISCORD_APPLICATION_ID: '123456789', DISCORD_PUBLIC_KEY: 'not-a-key' })).toThrow(/DISCORD_PUBLIC_KEY: expected the 64 hex characters/);
+  });
+
   it('documents every variable in .env.example', () => {
     const example = readFileSync('.env.example', 'utf8');
     for (const variable of Object.keys(CONFIG_EXAMPLES)) expect(example).toMatch(new RegExp(`^${variable}=`, 'm'));

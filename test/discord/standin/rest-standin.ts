@@ -39,6 +39,8 @@ export class RestStandin {
   readonly requests: RecordedRequest[] = [];
   /** Messages by id, as posted and edited (channel messages and interaction webhooks alike). */
   readonly messages = new Map<string, any>();
+  /** What GET /applications/@me reports as the Interactions Endpoint URL (null: none set, the gateway gets interactions). */
+  interactionsEndpointUrl: string | null = 'https://meshbot.example/discord/interactions';
   private readonly faults: Fault[] = [];
   private readonly waiters = new Set<Waiter>();
 
@@ -124,6 +126,9 @@ export class RestStandin {
       return;
     }
     if (!botAuth && !p.startsWith('/webhooks/')) return json(res, 401, { message: '401: Unauthorized', code: 0 });
+    if (r.method === 'GET' && p === '/applications/@me') {
+      return json(res, 200, { id: this.options.applicationId, name: 'meshbot', description: '', bot_public: true, bot_require_code_grant: false, verify_key: '', flags: 0, interactions_endpoint_url: this.interactionsEndpointUrl });
+    }
     if ((m = /^\/applications\/(\d+)(?:\/guilds\/\d+)?\/commands$/.exec(p)) && r.method === 'PUT') {
       if (m[1] !== this.options.applicationId) return json(res, 404, { message: 'Unknown Application', code: 10002 });
       return json(res, 200, (r.body as any[]).map((c) => ({ ...c, id: snowflake(), application_id: m![1], version: snowflake() })));
