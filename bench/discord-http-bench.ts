@@ -11,7 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { createDiscordHttpAdapter } from '../adapters/discord-http/index.js';
 import { serveRoutes } from '../adapters/http/serve-routes.js';
 import { systemClock } from '../adapters/system-clock.js';
-import { createBot, loadBanks, openStore, silentLogger, type Bot } from '../src/index.js';
+import { createBot, loadBanks, openSqliteStore, silentLogger, type Bot } from '../src/index.js';
 import { startDiscordStandin } from '../test/discord/standin/discord-standin.js';
 import { slashCommand, type Where } from '../test/discord/standin/interactions.js';
 import { postInteraction, signatureHeaders, signingKeys } from '../test/discord/standin/signed-interaction.js';
@@ -27,7 +27,7 @@ const member = (i: number): Where => ({ applicationId: APPLICATION_ID, guildId: 
 export async function benchDiscordHttp(): Promise<Figure[]> {
   const standin = await startDiscordStandin({ tokens: [TOKEN], applicationId: APPLICATION_ID, guilds: [] });
   const keys = signingKeys();
-  const store = openStore(':memory:', Date.now());
+  const store = openSqliteStore(':memory:', Date.now());
   let bot: Bot | null = null;
   const adapter = createDiscordHttpAdapter({
     config: { token: TOKEN, applicationId: APPLICATION_ID, apiUrl: standin.apiUrl, publicKey: keys.publicKeyHex },
@@ -88,6 +88,6 @@ export async function benchDiscordHttp(): Promise<Figure[]> {
     await adapter.stop();
     await server.close(1_000);
     await standin.close();
-    store.close();
+    await store.close();
   }
 }

@@ -29,7 +29,10 @@ export async function handleInteraction(interaction: Interaction, deps: Interact
   const bot = deps.bot();
   const context: MappingContext = { commandName: deps.commandName ?? bot.commandName, adminUserIds: deps.adminUserIds };
   const request = mapInteraction(viewOfGatewayInteraction(interaction), context);
-  // A slow click is acknowledged (deferUpdate) before the core has answered, as the gateway always did.
+  // Store, then acknowledge: the click's answer is recorded before the reply goes out.
+  // Only a click the core has not answered within deferAfterMs is acknowledged first
+  // (deferUpdate), since Discord drops interactions not acknowledged within 3 s; the Slack
+  // adapter does the same at its deadline.
   const timing = { deferAfterMs: deps.deferAfterMs, deferClicks: true };
   try {
     switch (request.kind) {

@@ -9,7 +9,7 @@ import { createDiscordHttpAdapter, type DiscordHttpAdapter } from '../../adapter
 import { healthRoutes } from '../../adapters/http/health-routes.js';
 import { serveRoutes } from '../../adapters/http/serve-routes.js';
 import { createMetrics } from '../../adapters/observability/metrics.js';
-import { createBot, loadBanks, ManualClock, openStore, seededRandom, type Bank, type Bot, type Store } from '../../src/index.js';
+import { createBot, loadBanks, ManualClock, openSqliteStore, seededRandom, type Bank, type Bot, type Store } from '../../src/index.js';
 import { afterTest, APPLICATION_ID, CHANNEL_ID, GUILD_ID, RecordingLogger, RecordingObserver, startStandin, TOKEN } from './harness.js';
 import type { DiscordStandin } from './standin/discord-standin.js';
 import type { Where } from './standin/interactions.js';
@@ -46,7 +46,7 @@ export async function startHttpRig(options: HttpRigOptions = {}): Promise<HttpRi
   banks ??= loadBanks('data/banks');
   const keys = signingKeys();
   const clock = new ManualClock(new Date('2026-12-01T08:00:00Z'));
-  const store = openStore(':memory:', clock.now().getTime());
+  const store = openSqliteStore(':memory:', clock.now().getTime());
   afterTest(() => store.close());
   const logger = new RecordingLogger();
   const observer = new RecordingObserver();
