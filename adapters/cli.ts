@@ -6,6 +6,7 @@
  *   backup FILE                      online copy of the live database
  *   export scores|progress [--format csv] [--out FILE]   CSV for onboarding leads
  *   gaps [--json]                    lookups the bank could not answer, and answers voted unhelpful
+ *   migrate                          bring the database's schema up to date, then exit
  *   migrate-to-postgres              copy the SQLite database (DATABASE_PATH) into PostgreSQL (DATABASE_URL)
  *   discord register [--guild ID]    register the slash commands with Discord
  */
@@ -39,6 +40,7 @@ const USAGE = `usage: npm run --silent cli -- <command>
   backup FILE                         online copy of the live database (safe while the bot runs)
   export scores|progress [--format csv] [--out FILE]   CSV for onboarding leads (default: stdout)
   gaps [--json]                       most frequent lookups with no answer, and unhelpful answers
+  migrate                             bring the database (DATABASE_URL or DATABASE_PATH) up to date, then exit
   migrate-to-postgres                 copy the SQLite database at DATABASE_PATH into the empty PostgreSQL at DATABASE_URL
   discord register [--guild ID]       register /mesh (and /mesh-admin) with Discord; discord commands prints them`;
 
@@ -63,6 +65,12 @@ async function main(argv: string[]): Promise<number> {
       return gaps(rest);
     case 'migrate-to-postgres':
       return migrateToPostgres();
+    case 'migrate': {
+      // Opening the store applies pending migrations (under a lock, with PostgreSQL).
+      const location = await withStore(configFromEnvironment(), async (store) => store.location);
+      out(`the database at ${location} is up to date`);
+      return 0;
+    }
     case 'discord':
       return discordCli(rest, configFromEnvironment());
     case undefined:

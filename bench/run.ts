@@ -8,16 +8,22 @@ import { benchDiscordHttp } from './discord-http-bench.js';
 import { benchLookup } from './lookup-bench.js';
 import { benchQuiz } from './quiz-bench.js';
 import { benchSlack } from './slack-bench.js';
+import { stopBenchPostgres } from './postgres-fixtures.js';
+import { benchReplicaClicks } from './replica-clicks-bench.js';
 
-const suites: { name: string; run: () => Promise<Figure[]> }[] = [{ name: 'lookup', run: benchLookup }, { name: 'slack', run: benchSlack }, { name: 'discord', run: benchDiscord }, { name: 'discord-http', run: benchDiscordHttp }, { name: 'quiz', run: benchQuiz }];
+const suites: { name: string; run: () => Promise<Figure[]> }[] = [{ name: 'lookup', run: benchLookup }, { name: 'slack', run: benchSlack }, { name: 'discord', run: benchDiscord }, { name: 'discord-http', run: benchDiscordHttp }, { name: 'quiz', run: benchQuiz }, { name: 'replicas', run: benchReplicaClicks }];
 
 const only = process.argv[2];
 const all: Figure[] = [];
-for (const suite of suites) {
-  if (only && suite.name !== only) continue;
-  const figures = await suite.run();
-  for (const figure of figures) console.log(JSON.stringify(figure));
-  all.push(...figures);
+try {
+  for (const suite of suites) {
+    if (only && suite.name !== only) continue;
+    const figures = await suite.run();
+    for (const figure of figures) console.log(JSON.stringify(figure));
+    all.push(...figures);
+  }
+} finally {
+  await stopBenchPostgres();
 }
 const width = Math.max(...all.map((f) => f.name.length), 4);
 console.log('');

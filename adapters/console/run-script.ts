@@ -15,7 +15,7 @@ export interface ScriptError {
 }
 
 /**
- * Runs a console script (DESIGN.md, Scripted console): `:time`, `:advance`, `:channel`,
+ * Runs a console script (docs/design.md, "Scripted console"): `:time`, `:advance`, `:channel`,
  * `:admin`, `user: /mesh ...` and `user: click N`. Blank lines and `#` comments are
  * skipped. A bad line is reported and the script goes on, as a chat would.
  */

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import type { ChannelRef } from '../chat-port.js';
 import { memoize } from './memoize.js';
 
-/** Points rules (DESIGN.md, Quiz rules). */
+/** Points rules (docs/design.md, "Quiz rules"). */
 export const POINTS = Object.freeze({ correct: 10, firstCorrectBonus: 5 });
 
 export function pointsFor(correct: boolean, firstCorrect: boolean): number {

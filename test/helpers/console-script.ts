@@ -1,6 +1,6 @@
 import { jsonLines, runCli } from './run-cli.js';
 
-/** One bot message as the scripted console prints it (DESIGN.md, Interfaces). */
+/** One bot message as the scripted console prints it (docs/design.md, "Scripted console"). */
 export interface Printed {
   id: string;
   channel: string;
