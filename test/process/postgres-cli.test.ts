@@ -86,6 +86,12 @@ describe('moving to PostgreSQL, and the CLI on it', () => {
     expect(gaps.status).toBe(0);
     expect(JSON.parse(gaps.stdout)).toMatchObject({ unanswered: [expect.objectContaining({ query: 'kubernetes operator lifecycle hooks for gpu' })] });
 
+    const empty = await freshDatabase();
+    const migrated = runCli(['migrate'], { env: { DATABASE_URL: empty } });
+    expect(migrated.status).toBe(0);
+    expect(migrated.stdout).toMatch(/is up to date/);
+    expect(migrated.stdout).not.toContain('meshbot-test');
+
     const backup = runCli(['backup', join(tempDir(), 'copy.db')], { env: { DATABASE_URL: url } });
     expect(backup.status).toBe(2);
     expect(backup.stderr).toMatch(/pg_dump/);

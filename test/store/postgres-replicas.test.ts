@@ -82,4 +82,17 @@ describe('PostgreSQL with several replicas on one database', () => {
   it('GIVEN no server at DATABASE_URL THEN start-up fails with a message naming it, without the password', async () => {
     await expect(openStore(postgresConfig('postgres://meshbot:s3cret@127.0.0.1:1/meshbot'), { nowMs: 0 })).rejects.toThrow(/cannot reach PostgreSQL at postgres:\/\/meshbot:\*\*\*@127\.0\.0\.1:1\/meshbot.*check DATABASE_URL/);
   });
+
+  it('GIVEN the database goes away THEN health says unreachable instead of throwing', async () => {
+    const url = await freshDatabase();
+    const [store] = await openAll(url, 1, new RecordingLogger());
+    expect(await store!.health()).toEqual({ reachable: true, migrated: true });
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query('DELETE FROM schema_migrations');
+    expect(await store!.health()).toEqual({ reachable: true, migrated: false });
+    await admin.end();
+    await store!.close();
+    expect(await store!.health()).toEqual({ reachable: false, migrated: false });
+  });
 });
