@@ -11,24 +11,10 @@
  *   discord register [--guild ID]    register the slash commands with Discord
  */
 import { readFileSync } from 'node:fs';
-import { createInterface } from 'node:readline';
-import { existsSync, writeFileSync } from 'node:fs';
-import {
-  BotError,
-  buildBank,
-  copySqliteToPostgres,
-  Catalogue,
-  createLookup,
-  exportCsv,
-  formatIssues,
-  gapReport,
-  loadBanks,
-  openStore,
-  readBankSource,
-  type Config,
-  type Lookup,
-  type Store,
-} from '../src/index.js';
+import { BotError, buildBank, formatIssues, loadBanks, readBankSource } from '../src/index.js';
+import { askCommand } from './cli/ask-command.js';
+import { parseCommandArgs, processIo } from './cli/cli-io.js';
+import { backupCommand, exportCommand, gapsCommand, migrateCommand, migrateToPostgresCommand } from './cli/store-commands.js';
 import { jsonPrinter, runConsoleScript, runInteractiveConsole, textPrinter } from './console/console-app.js';
 import { discordCli } from './discord/index.js';
 import { configFromEnvironment } from './load-config.js';
@@ -52,25 +38,21 @@ async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
     case 'ask':
-      return ask(rest);
+      return askCommand(rest, processIo);
     case 'console':
       return consoleCommand(rest);
     case 'banks':
       return banks(rest);
     case 'backup':
-      return backup(rest);
+      return backupCommand(rest, processIo);
     case 'export':
-      return exportCommand(rest);
+      return exportCommand(rest, processIo);
     case 'gaps':
-      return gaps(rest);
+      return gapsCommand(rest, processIo);
     case 'migrate-to-postgres':
-      return migrateToPostgres();
-    case 'migrate': {
-      // Opening the store applies pending migrations (under a lock, with PostgreSQL).
-      const location = await withStore(configFromEnvironment(), async (store) => store.location);
-      out(`the database at ${location} is up to date`);
-      return 0;
-    }
+      return migrateToPostgresCommand(rest, processIo);
+    case 'migrate':
+      return migrateCommand(rest, processIo);
     case 'discord':
       return discordCli(rest, configFromEnvironment());
     case undefined:
@@ -84,56 +66,17 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-function askJson(lookup: Lookup, query: string): string {
-  const result = lookup.search(query);
-  return JSON.stringify({
-    query,
-    answered: result.answered,
-    hits: result.hits.map((h) => ({ id: h.entry.id, number: h.entry.number, question: h.entry.question, score: Math.round(h.score * 1000) / 1000 })),
-  });
-}
-
-function askText(lookup: Lookup, query: string): string {
-  const result = lookup.search(query);
-  const top = result.hits[0];
-  if (!result.answered || !top) {
-    const closest = result.hits.slice(0, 3).map((h) => `Q${h.entry.number} ${h.entry.title}`);
-    return `No good match for "${query}".${closest.length ? ` Closest: ${closest.join('; ')}` : ''}`;
-  }
-  return `Q${top.entry.number}: ${top.entry.question}\n${top.entry.answerText}`;
-}
-
-async function ask(args: string[]): Promise<number> {
-  const json = args.includes('--json');
-  const words = args.filter((a) => a !== '--json');
-  const config = configFromEnvironment();
-  const lookup = createLookup(loadBanks(config.banksDir));
-  const answer = (q: string): string => (json ? askJson(lookup, q) : askText(lookup, q));
-  if (words.length > 0) {
-    out(answer(words.join(' ')));
-    return 0;
-  }
-  const rl = createInterface({ input: process.stdin, terminal: false });
-  const lines: string[] = [];
-  for await (const line of rl) {
-    if (line.trim() === '') continue;
-    lines.push(answer(line.trim()));
-    if (lines.length >= 256) out(lines.splice(0).join('\n'));
-  }
-  if (lines.length > 0) out(lines.join('\n'));
-  return 0;
-}
-
 async function consoleCommand(args: string[]): Promise<number> {
-  const json = args.includes('--json');
-  const scriptIndex = args.indexOf('--script');
+  const parsed = parseCommandArgs(args, { json: { type: 'boolean' }, script: { type: 'string' } }, false, processIo);
+  if (!parsed) return 2;
+  const json = parsed.values.json === true;
+  const file = parsed.values.script;
   const config = configFromEnvironment();
-  if (scriptIndex < 0) {
+  if (file === undefined) {
     await runInteractiveConsole(config, process.stdin, out);
     return 0;
   }
-  const file = args[scriptIndex + 1];
-  if (!file) {
+  if (file === '') {
     process.stderr.write('console --script needs a file (or - for stdin)\n');
     return 2;
   }
@@ -160,92 +103,6 @@ function banks(args: string[]): number {
   }
   const config = configFromEnvironment();
   for (const bank of loadBanks(config.banksDir)) printBank(bank);
-  return 0;
-}
-
-async function withStore<T>(config: Config, fn: (store: Store) => Promise<T>): Promise<T> {
-  const store = await openStore(config.database, { nowMs: Date.now() });
-  try {
-    return await fn(store);
-  } finally {
-    await store.close();
-  }
-}
-
-async function backup(args: string[]): Promise<number> {
-  const [file] = args;
-  if (!file) {
-    process.stderr.write('backup needs a destination file: npm run --silent cli -- backup var/backup.db\n');
-    return 2;
-  }
-  if (existsSync(file)) {
-    process.stderr.write(`backup: ${file} already exists; choose a new file name\n`);
-    return 1;
-  }
-  const config = configFromEnvironment();
-  if (config.database.kind === 'postgres') {
-    process.stderr.write(
-      'backup: the store is PostgreSQL (DATABASE_URL); back it up with its own tools, e.g. pg_dump --format=custom --file=meshbot.dump "$DATABASE_URL" (see docs/operations.md)\n',
-    );
-    return 2;
-  }
-  const location = await withStore(config, async (store) => {
-    await store.backup?.(file);
-    return store.location;
-  });
-  out(`backed up ${location} to ${file}`);
-  return 0;
-}
-
-async function exportCommand(args: string[]): Promise<number> {
-  const [kind] = args;
-  const format = args.includes('--format') ? args[args.indexOf('--format') + 1] : 'csv';
-  const outFile = args.includes('--out') ? args[args.indexOf('--out') + 1] : undefined;
-  if ((kind !== 'scores' && kind !== 'progress') || format !== 'csv' || (args.includes('--out') && !outFile)) {
-    process.stderr.write('usage: export scores|progress [--format csv] [--out FILE]\n');
-    return 2;
-  }
-  const config = configFromEnvironment();
-  const catalogue = new Catalogue(loadBanks(config.banksDir));
-  const csv = await withStore(config, (store) => exportCsv(kind, store.reports, catalogue));
-  if (outFile) writeFileSync(outFile, csv);
-  else process.stdout.write(csv);
-  return 0;
-}
-
-async function gaps(args: string[]): Promise<number> {
-  const config = configFromEnvironment();
-  const catalogue = new Catalogue(loadBanks(config.banksDir));
-  const report = await withStore(config, (store) => gapReport(store.lookups, Date.now()));
-  if (args.includes('--json')) {
-    out(JSON.stringify(report));
-    return 0;
-  }
-  const title = (id: string | null): string => (id ? (catalogue.entry(id)?.title ?? id) : '-');
-  out(`Lookups with no good answer since ${new Date(report.sinceMs).toISOString()}:`);
-  if (report.unanswered.length === 0) out('  none');
-  for (const g of report.unanswered) out(`  ${String(g.count).padStart(4)}  ${g.query}   (closest: ${title(g.closestEntryId)})`);
-  out('Answers voted not helpful:');
-  if (report.unhelpful.length === 0) out('  none');
-  for (const u of report.unhelpful) out(`  ${String(u.votes).padStart(4)}  ${u.query} -> ${title(u.entryId)}`);
-  return 0;
-}
-
-async function migrateToPostgres(): Promise<number> {
-  const config = configFromEnvironment();
-  if (config.database.kind !== 'postgres') {
-    process.stderr.write('migrate-to-postgres: set DATABASE_URL to the (empty) PostgreSQL database to copy into, and DATABASE_PATH to the SQLite file to copy from\n');
-    return 2;
-  }
-  if (!existsSync(config.databasePath)) {
-    process.stderr.write(`migrate-to-postgres: no SQLite database at ${config.databasePath} (set DATABASE_PATH)\n`);
-    return 2;
-  }
-  const counts = await copySqliteToPostgres(config.databasePath, config.database, { nowMs: Date.now() });
-  const total = Object.values(counts).reduce((a, b) => a + b, 0);
-  out(`copied ${total} rows from ${config.databasePath} to PostgreSQL:`);
-  for (const [table, n] of Object.entries(counts)) out(`  ${table.padEnd(18)} ${n}`);
-  out('Point every replica at DATABASE_URL and start them; keep the SQLite file as a backup.');
   return 0;
 }
 

@@ -11,16 +11,12 @@ export type BotErrorCode =
   | 'store.migration_failed'
   | 'chat.post_failed'
   | 'chat.update_failed'
-  /** The platform refused the bot's credentials (a wrong or revoked token). */
+  /** A platform (Slack or Discord) refused the bot's credentials: a wrong or revoked token. */
   | 'chat.auth_failed'
-  /** The platform's API or gateway could not be reached, or never became ready. */
+  /** A platform's API, gateway or socket could not be reached, or never became ready, at start-up. */
   | 'chat.connect_failed'
   /** Registering the slash commands with the platform failed. */
   | 'chat.register_failed'
-  /** The platform rejected our credentials (a wrong or revoked token). */
-  | 'platform.auth_failed'
-  /** The platform could not be reached, or did not answer in time, at start-up. */
-  | 'platform.unreachable'
   | 'internal';
 
 export class BotError extends Error {

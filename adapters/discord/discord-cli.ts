@@ -1,3 +1,4 @@
+import { parseArgs } from 'node:util';
 /**
  * `npm run --silent cli -- discord <subcommand>`:
  *   register [--guild ID]   register /mesh and /mesh-admin (in one server, or globally)
@@ -59,12 +60,13 @@ export async function discordCli(args: string[], config: Config, output: CliOutp
 }
 
 function parseGuild(args: string[]): { ok: true; id?: string } | { ok: false; error: string } {
-  if (args.length === 0) return { ok: true };
-  const [flag, id, ...extra] = args;
-  const value = flag?.startsWith('--guild=') ? flag.slice('--guild='.length) : flag === '--guild' ? id : undefined;
-  if (value === undefined || (flag === '--guild' && extra.length > 0) || (flag !== '--guild' && args.length > 1)) {
-    return { ok: false, error: `unexpected arguments: ${args.join(' ')}` };
+  let value: string | undefined;
+  try {
+    value = parseArgs({ args, options: { guild: { type: 'string' } }, allowPositionals: false, strict: true }).values.guild;
+  } catch (error) {
+    return { ok: false, error: `unexpected arguments: ${args.join(' ')} (${(error as Error).message})` };
   }
+  if (value === undefined) return { ok: true };
   if (!/^\d{15,25}$/.test(value)) return { ok: false, error: `--guild needs a server id (a number like 123456789012345678), not "${value}"` };
   return { ok: true, id: value };
 }

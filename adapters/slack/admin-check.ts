@@ -1,5 +1,5 @@
 import type { Logger } from '../../src/index.js';
-import { BoundedCache } from './bounded-cache.js';
+import { LRUCache } from 'lru-cache';
 import type { SlackIdentity } from './map-payloads.js';
 import type { SlackCalls } from './slack-calls.js';
 import { classifyFailure } from './retry-policy.js';
@@ -36,13 +36,15 @@ const LOOKUP_POLICY = { attempts: 2, budgetMs: 1_500 };
  */
 export class SlackPeople {
   private readonly admins: ReadonlySet<string>;
-  private readonly cache: BoundedCache<Person>;
+  private readonly cache: LRUCache<string, Person>;
   private readonly pending = new Map<string, Promise<Person>>();
   private readonly reportedFailures = new Set<string>();
 
   constructor(private readonly options: SlackPeopleOptions) {
     this.admins = new Set(options.adminUserIds);
-    this.cache = new BoundedCache<Person>(options.maxEntries ?? 5_000, options.ttlMs ?? 15 * 60_000, options.now);
+    // Bounded in size and age: a busy workspace cannot grow it, and a changed role shows within the TTL.
+    const now = options.now;
+    this.cache = new LRUCache<string, Person>({ max: options.maxEntries ?? 5_000, ttl: options.ttlMs ?? 15 * 60_000, ...(now ? { perf: { now } } : {}) });
   }
 
   /** What is known right now, without calling Slack; undefined if users.info has not answered yet. */
@@ -84,7 +86,7 @@ export class SlackPeople {
       })
       .catch((error: unknown) => {
         const person: Person = { name: null, isAdmin: false };
-        this.cache.set(key, person, FAILURE_TTL_MS);
+        this.cache.set(key, person, { ttl: FAILURE_TTL_MS });
         this.reportFailure(error);
         return person;
       })

@@ -37,7 +37,7 @@ export async function connectSocketMode(app: App, receiver: SocketModeReceiver, 
   starting.catch(() => {});
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new BotError('platform.unreachable', `Slack Socket Mode did not connect within ${Math.round(options.timeoutMs / 1000)} s: check the network and SLACK_API_URL`)), options.timeoutMs);
+    timer = setTimeout(() => reject(new BotError('chat.connect_failed', `Slack Socket Mode did not connect within ${Math.round(options.timeoutMs / 1000)} s: check the network and SLACK_API_URL`)), options.timeoutMs);
   });
   try {
     await Promise.race([starting, timeout]);
@@ -47,9 +47,9 @@ export async function connectSocketMode(app: App, receiver: SocketModeReceiver, 
     if (error instanceof BotError) throw error;
     const { reason } = classifyFailure(error);
     if (AUTH_ERRORS.has(reason)) {
-      throw new BotError('platform.auth_failed', `Slack rejected SLACK_APP_TOKEN (${reason}): create an app-level token with the connections:write scope under "Basic Information > App-Level Tokens"`, { cause: error });
+      throw new BotError('chat.auth_failed', `Slack rejected SLACK_APP_TOKEN (${reason}): create an app-level token with the connections:write scope under "Basic Information > App-Level Tokens"`, { cause: error });
     }
-    throw new BotError('platform.unreachable', `Slack Socket Mode could not connect: ${reason}`, { cause: error });
+    throw new BotError('chat.connect_failed', `Slack Socket Mode could not connect: ${reason}`, { cause: error });
   } finally {
     clearTimeout(timer);
   }

@@ -28,10 +28,10 @@ export async function verifyBotToken(calls: SlackCalls, apiUrl: string): Promise
   } catch (error) {
     const { kind, reason } = classifyFailure(error);
     if (kind === 'permanent' && AUTH_ERRORS.has(reason)) {
-      throw new BotError('platform.auth_failed', `Slack rejected SLACK_BOT_TOKEN (${reason}): copy the Bot User OAuth Token (xoxb-...) from the app's "OAuth & Permissions" page`, { cause: error });
+      throw new BotError('chat.auth_failed', `Slack rejected SLACK_BOT_TOKEN (${reason}): copy the Bot User OAuth Token (xoxb-...) from the app's "OAuth & Permissions" page`, { cause: error });
     }
     const what = kind === 'permanent' ? `answered ${reason}` : `could not be reached: ${reason}`;
-    throw new BotError('platform.unreachable', `could not verify SLACK_BOT_TOKEN: Slack's Web API at ${apiUrl} ${what}; check the network and SLACK_API_URL`, { cause: error });
+    throw new BotError('chat.connect_failed', `could not verify SLACK_BOT_TOKEN: Slack's Web API at ${apiUrl} ${what}; check the network and SLACK_API_URL`, { cause: error });
   }
   const text = (key: string): string => (typeof result[key] === 'string' ? (result[key] as string) : '');
   if (text('bot_id') === '' || text('user_id') === '') {

@@ -1,3 +1,5 @@
+import { LRUCache } from 'lru-cache';
+
 /** Per-person request budgets: how many of each kind fit in a rolling minute. */
 export interface RateLimits {
   lookupsPerMinute: number;
@@ -12,10 +14,12 @@ const MAX_TRACKED = 50_000;
 
 /**
  * A sliding-window limiter (timestamps of recent requests per key). In memory on
- * purpose: a budget that resets on restart loses nothing anyone cares about.
+ * purpose: a budget that resets on restart loses nothing anyone cares about, and with
+ * replicas each keeps its own (docs/design.md, "Replicas").
  */
 export class RateLimiter {
-  private readonly recent = new Map<string, number[]>();
+  // The most recently active people; idle ones are forgotten first, so memory stays bounded.
+  private readonly recent = new LRUCache<string, number[]>({ max: MAX_TRACKED });
 
   constructor(private readonly perMinute: number) {}
 
@@ -29,12 +33,7 @@ export class RateLimiter {
       return false;
     }
     times.push(nowMs);
-    this.recent.delete(key);
     this.recent.set(key, times);
-    if (this.recent.size > MAX_TRACKED) {
-      const oldest = this.recent.keys().next().value;
-      if (oldest !== undefined) this.recent.delete(oldest);
-    }
     return true;
   }
 }

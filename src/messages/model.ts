@@ -1,3 +1,5 @@
+import type { FailureCode } from './failure-codes.js';
+
 /**
  * The platform-neutral message model. The core builds these; each adapter renders them
  * (Block Kit, embeds, terminal text). Text is plain: adapters escape it for their markup,
@@ -31,7 +33,7 @@ export interface Message {
 export interface OutgoingMessage extends Message {
   visibility: 'ephemeral' | 'channel';
   /** Set when the reply reports an expected failure, so adapters may word it their way. */
-  failure?: string;
+  failure?: FailureCode;
 }
 
 /** What a button click produces: new messages, and optionally a replacement for the clicked one. */

@@ -1,7 +1,9 @@
 import { createEmptyCard, fsrs, Rating, TypeConvert, type Card } from 'ts-fsrs';
 
-// Fuzz spreads due dates randomly; off, so the same answers always give the same dates.
-const scheduler = fsrs({ enable_fuzz: false });
+// Fuzz spreads due dates a little, so cards learnt together do not all come due together.
+// ts-fsrs seeds it from the card and the review time, so the same answers at the same
+// times still give the same dates (tests and replays stay deterministic).
+const scheduler = fsrs({ enable_fuzz: true });
 
 /**
  * Moves a person's card for an entry on after an answer (correct = Good, wrong = Again)

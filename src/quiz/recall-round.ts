@@ -22,7 +22,7 @@ export interface RecallDeps {
 }
 
 /** "Show answer" on a recall round: the answer, privately, with "I knew it" / "Not yet". */
-export async function showRecallAnswer(deps: RecallDeps, actor: Actor & { messageId?: string }, value: string, nowMs: number): Promise<RecallResult> {
+export async function showRecallAnswer(deps: RecallDeps, actor: Actor & { messageId?: string }, value: string, nowMs: number): Promise<Exclude<RecallResult, { code: 'quiz.recorded_recall' | 'quiz.already_answered' }>> {
   const round = await deps.store.rounds.get(Number(value));
   const entry = round ? deps.catalogue.entry(round.entryId) : undefined;
   if (!round || round.mode !== 'recall' || !entry) return { code: 'quiz.round_not_found' };

@@ -34,14 +34,14 @@ async function startupError(start: () => Promise<unknown>): Promise<BotError> {
 }
 
 describe('Slack adapter start-up', () => {
-  it('stops with platform.auth_failed naming SLACK_BOT_TOKEN when Slack rejects the token', async () => {
+  it('stops with chat.auth_failed naming SLACK_BOT_TOKEN when Slack rejects the token', async () => {
     const error = await startupError(() => startHarness({ prepare: (s) => s.script('auth.test', { body: { ok: false, error: 'invalid_auth' } }) }));
 
-    expect(error.code).toBe('platform.auth_failed');
+    expect(error.code).toBe('chat.auth_failed');
     expect(error.message).toContain('SLACK_BOT_TOKEN (invalid_auth)');
   });
 
-  it('stops with platform.unreachable naming SLACK_API_URL when Slack cannot be reached', async () => {
+  it('stops with chat.connect_failed naming SLACK_API_URL when Slack cannot be reached', async () => {
     const adapter = createSlackAdapter({
       config: { botToken: 'xoxb-test', signingSecret: SIGNING_SECRET, apiUrl: 'http://127.0.0.1:1/api/' },
       bot: () => {
@@ -56,7 +56,7 @@ describe('Slack adapter start-up', () => {
 
     const error = await startupError(() => adapter.start());
 
-    expect(error.code).toBe('platform.unreachable');
+    expect(error.code).toBe('chat.connect_failed');
     expect(error.message).toContain('SLACK_API_URL');
     expect(adapter.isConnected()).toBe(false);
   });
@@ -68,12 +68,12 @@ describe('Slack adapter start-up', () => {
     expect(error.message).toContain('xoxb-');
   });
 
-  it('stops with platform.auth_failed naming SLACK_APP_TOKEN when Socket Mode is refused', async () => {
+  it('stops with chat.auth_failed naming SLACK_APP_TOKEN when Socket Mode is refused', async () => {
     const error = await startupError(() =>
       startHarness({ appToken: APP_TOKEN, prepare: (s) => s.handlers.set('apps.connections.open', () => ({ ok: false, error: 'invalid_auth' })) }),
     );
 
-    expect(error.code).toBe('platform.auth_failed');
+    expect(error.code).toBe('chat.auth_failed');
     expect(error.message).toContain('SLACK_APP_TOKEN');
   });
 

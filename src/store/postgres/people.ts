@@ -1,25 +1,22 @@
+import { LRUCache } from 'lru-cache';
 import type { People } from '../ports/index.js';
 import type { PgContext } from './connection.js';
 
 /** Keys and names seen by this process; keys never change, names are refreshed on sight. */
 export interface PeopleCache {
-  users: Map<string, { key: number; name: string }>;
-  channels: Map<string, number>;
+  users: LRUCache<string, { key: number; name: string }>;
+  channels: LRUCache<string, number>;
 }
 
-export function createPeopleCache(): PeopleCache {
-  return { users: new Map(), channels: new Map() };
-}
-
-/** Beyond this many, the caches start over: they only save a query, never decide anything. */
+/** How many channels and people each cache keeps: the most recently seen ones. */
 const CACHE_LIMIT = 50_000;
 
+export function createPeopleCache(): PeopleCache {
+  return { users: new LRUCache({ max: CACHE_LIMIT }), channels: new LRUCache({ max: CACHE_LIMIT }) };
+}
+
 export function createPgPeople(ctx: PgContext, cache: PeopleCache): People {
-  const remember = <V>(map: Map<string, V>, key: string, value: V): void =>
-    ctx.afterCommit(() => {
-      if (map.size >= CACHE_LIMIT) map.clear();
-      map.set(key, value);
-    });
+  const remember = <V extends {}>(cache: LRUCache<string, V>, key: string, value: V): void => ctx.afterCommit(() => cache.set(key, value));
   return {
     async channelKey(ref) {
       const cacheKey = `${ref.platform}\u0000${ref.workspaceId}\u0000${ref.channelId}`;

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { Platform } from '../../chat-port.js';
 import type { EntryStats, QuizMode, Round, RoundKind, RoundResults, Rounds, RoundStatus } from '../ports/index.js';
 import type { PgContext } from './connection.js';
@@ -43,7 +44,11 @@ function toRound(row: Row): Round {
 }
 
 /** What a round asks never changes after its claim; only its state does (see the SQLite twin). */
-export type RoundCache = Map<number, Round>;
+export type RoundCache = LRUCache<number, Round>;
+
+export function createRoundCache(): RoundCache {
+  return new LRUCache({ max: FIXED_CACHE });
+}
 
 export function createPgRounds(ctx: PgContext, fixed: RoundCache): Rounds {
   const list = async (text: string, values: unknown[]): Promise<Round[]> => (await ctx.conn.query<Row>(text, values)).rows.map(toRound);
@@ -93,7 +98,6 @@ export function createPgRounds(ctx: PgContext, fixed: RoundCache): Rounds {
       const { rows } = await ctx.conn.query<Row>(`${SELECT} WHERE r.id = $1${lock ? ' FOR SHARE OF r' : ''}`, [id]);
       if (!rows[0]) return undefined;
       const round = toRound(rows[0]);
-      if (fixed.size >= FIXED_CACHE) fixed.clear();
       fixed.set(id, round);
       return round;
     },

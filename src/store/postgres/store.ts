@@ -11,7 +11,7 @@ import { createPgLookupLog } from './lookup-log.js';
 import { migratePostgres, postgresSchemaVersion, POSTGRES_MIGRATIONS_DIR } from './migrate.js';
 import { createPeopleCache, createPgPeople, type PeopleCache } from './people.js';
 import { createPgReports } from './reports.js';
-import { createPgRounds, type RoundCache } from './rounds.js';
+import { createPgRounds, createRoundCache, type RoundCache } from './rounds.js';
 import { createPgSchedules } from './schedules.js';
 import { createPgConsoleTranscript, createPgDeliveries, createPgSequences } from './small-repositories.js';
 import { readMigrations } from '../migration-files.js';
@@ -58,7 +58,7 @@ export async function openPostgresStore(config: PostgresConfig, options: { nowMs
 
 /** The store over a migrated database. */
 export function createPostgresStore(pool: pg.Pool, config: PostgresConfig, logger: Logger): Store {
-  const caches: Caches = { people: createPeopleCache(), rounds: new Map() };
+  const caches: Caches = { people: createPeopleCache(), rounds: createRoundCache() };
   const outside: PgContext = {
     conn: pool,
     atomic: (fn) => withTransaction(pool, fn),

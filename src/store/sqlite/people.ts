@@ -1,9 +1,13 @@
 import type { Synchronous } from './synchronous.js';
+import { LRUCache } from 'lru-cache';
 import type { ChannelRef } from '../../chat-port.js';
 import type { Db } from './open-database.js';
 import type { People, PersonRef } from '../ports/index.js';
 
 /** `afterCommit` delays caching a key until the row is committed (see TransactionGate). */
+/** How many channels and people each cache keeps: the most recently seen ones. */
+const CACHE_LIMIT = 50_000;
+
 export function createSqlitePeople(db: Db, afterCommit: (fn: () => void) => void = (fn) => fn()): Synchronous<People> {
   const findChannel = db.prepare('SELECT id FROM channels WHERE platform = ? AND workspace_id = ? AND channel_id = ?').pluck();
   // DO NOTHING, then read back: another process may insert the same channel or person first.
@@ -14,8 +18,8 @@ export function createSqlitePeople(db: Db, afterCommit: (fn: () => void) => void
   const nameOf = db.prepare('SELECT display_name FROM users WHERE id = ?').pluck();
   // Names and keys never change once seen (renames update both), so a small cache saves
   // a query on every click.
-  const userCache = new Map<string, { key: number; name: string }>();
-  const channelCache = new Map<string, number>();
+  const userCache = new LRUCache<string, { key: number; name: string }>({ max: CACHE_LIMIT });
+  const channelCache = new LRUCache<string, number>({ max: CACHE_LIMIT });
 
   return {
     channelKey(ref: ChannelRef): number {

@@ -1,4 +1,5 @@
 import type { Synchronous } from './synchronous.js';
+import { LRUCache } from 'lru-cache';
 import type { Platform } from '../../chat-port.js';
 import type { Db } from './open-database.js';
 import type { EntryStats, NewRound, QuizMode, Round, RoundKind, RoundResults, Rounds, RoundStatus } from '../ports/index.js';
@@ -52,7 +53,7 @@ export function createSqliteRounds(db: Db): Synchronous<Rounds> {
   // What a round asks never changes after its claim (question, choices, channel, times);
   // only its state does. Every click reads its round, so the fixed part is kept here and
   // the state alone is read each time, fresh (another process may have closed the round).
-  const fixed = new Map<number, Round>();
+  const fixed = new LRUCache<number, Round>({ max: FIXED_CACHE });
   const stateById = db.prepare(`SELECT status, message_id AS messageId, opened_ms AS openedMs, closed_ms AS closedMs,
     post_attempts AS postAttempts FROM rounds WHERE id = ?`);
   const markOpen = db.prepare("UPDATE rounds SET status = 'open', message_id = ?, opened_ms = ?, post_attempts = post_attempts + 1 WHERE id = ? AND status = 'claimed'");
@@ -124,7 +125,6 @@ export function createSqliteRounds(db: Db): Synchronous<Rounds> {
       const row = byId.get(id) as Row | undefined;
       if (!row) return undefined;
       const round = toRound(row);
-      if (fixed.size >= FIXED_CACHE) fixed.clear();
       fixed.set(id, round);
       return round;
     },
