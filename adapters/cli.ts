@@ -16,7 +16,6 @@ import { askCommand } from './cli/ask-command.js';
 import { parseCommandArgs, processIo } from './cli/cli-io.js';
 import { backupCommand, exportCommand, gapsCommand, migrateCommand, migrateToPostgresCommand } from './cli/store-commands.js';
 import { jsonPrinter, runConsoleScript, runInteractiveConsole, textPrinter } from './console/console-app.js';
-import { discordCli } from './discord/index.js';
 import { configFromEnvironment } from './load-config.js';
 
 const USAGE = `usage: npm run --silent cli -- <command>
@@ -54,7 +53,8 @@ async function main(argv: string[]): Promise<number> {
     case 'migrate':
       return migrateCommand(rest, processIo);
     case 'discord':
-      return discordCli(rest, configFromEnvironment());
+      // discord.js is loaded only for this command: it is large, and the rest of the CLI never needs it.
+      return (await import('./discord/index.js')).discordCli(rest, configFromEnvironment());
     case undefined:
     case 'help':
     case '--help':

@@ -26,7 +26,7 @@ async function main(): Promise<void> {
   }
   const logger = createLogger({ level: config.logLevel, pretty: process.stdout.isTTY === true, secrets: secretsOf(config) });
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
-  const running = await startBot(config, { logger, clock: systemClock, factories: platformFactories(config) });
+  const running = await startBot(config, { logger, clock: systemClock, factories: await platformFactories(config) });
   let stopping = false;
   const stop = (signal: string): void => {
     if (stopping) return;

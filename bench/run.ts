@@ -10,8 +10,9 @@ import { benchQuiz } from './quiz-bench.js';
 import { benchSlack } from './slack-bench.js';
 import { stopBenchPostgres } from './postgres-fixtures.js';
 import { benchReplicaClicks } from './replica-clicks-bench.js';
+import { benchStartup } from './startup-bench.js';
 
-const suites: { name: string; run: () => Promise<Figure[]> }[] = [{ name: 'lookup', run: benchLookup }, { name: 'slack', run: benchSlack }, { name: 'discord', run: benchDiscord }, { name: 'discord-http', run: benchDiscordHttp }, { name: 'quiz', run: benchQuiz }, { name: 'replicas', run: benchReplicaClicks }];
+const suites: { name: string; run: () => Promise<Figure[]> }[] = [{ name: 'lookup', run: benchLookup }, { name: 'slack', run: benchSlack }, { name: 'discord', run: benchDiscord }, { name: 'discord-http', run: benchDiscordHttp }, { name: 'quiz', run: benchQuiz }, { name: 'replicas', run: benchReplicaClicks }, { name: 'startup', run: benchStartup }];
 
 const only = process.argv[2];
 const all: Figure[] = [];

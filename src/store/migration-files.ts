@@ -1,10 +1,21 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BotError } from '../errors.js';
 
 /** The SQLite migrations shipped with the code (`migrations/` at the repository root); PostgreSQL's are in its `postgres/` folder. */
-export const MIGRATIONS_DIR = fileURLToPath(new URL('../../migrations', import.meta.url));
+export const MIGRATIONS_DIR = findMigrations(dirname(fileURLToPath(import.meta.url)));
+
+/**
+ * The `migrations/` folder beside the package.json above this file: the sources run from
+ * src/store/ (tsx), the production build from dist/src/store/, and both find the same one.
+ */
+function findMigrations(from: string): string {
+  for (let dir = from; dir !== dirname(dir); dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'migrations'))) return join(dir, 'migrations');
+  }
+  throw new BotError('store.migration_failed', `no migrations/ folder found above ${from}: the package is incomplete`);
+}
 
 export interface Migration {
   version: number;

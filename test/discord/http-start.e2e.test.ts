@@ -28,7 +28,7 @@ const WHERE = { applicationId: APPLICATION_ID, guildId: '200000000000000001', ch
 /** startBot as main.ts runs it, from these variables (PORT 0: a free port). */
 async function start(env: Record<string, string>): Promise<RunningBot> {
   const config = loadConfig({ DATABASE_PATH: join(tempDir(), 'meshbot.db'), PORT: '0', LOG_LEVEL: 'silent', ...env });
-  const running = await startBot(config, { logger: createLogger({ level: 'silent', pretty: false }), clock: systemClock, factories: platformFactories(config), metrics: createMetrics({ processMetrics: false }) });
+  const running = await startBot(config, { logger: createLogger({ level: 'silent', pretty: false }), clock: systemClock, factories: await platformFactories(config), metrics: createMetrics({ processMetrics: false }) });
   afterTest(() => running.stop('test'));
   return running;
 }
