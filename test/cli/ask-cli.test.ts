@@ -41,7 +41,7 @@ describe('cli banks check', () => {
   it('lists the seed entries', () => {
     const run = runCli(['banks', 'check', 'data/banks/service-mesh-interview.txt']);
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/14 entries, 42 quiz items/);
+    expect(run.stdout).toMatch(/14 entries, 48 quiz items/);
     expect(run.stdout).toMatch(/mesh-q4 {2}Sidecar vs ambient\/eBPF \[intermediate\] \(1 table\)/);
   });
 

@@ -1,3 +1,4 @@
+import { zipf } from '../../search/english-frequency.js';
 import { splitWords } from '../../search/normalize.js';
 import { stem } from '../../search/stem.js';
 import { STOPWORDS } from '../../search/stopwords.js';
@@ -12,6 +13,12 @@ export interface TextWords {
   surfaces: string[];
   /** Content-word stems in order (stopwords dropped; compounds give their parts). */
   stems: string[];
+  /**
+   * The stems of topic words: content words that are not everyday English ("first",
+   * "still", "call"), which sound like any text and so say nothing about sounding like
+   * the entry. Same cut-off as lookup's everyday discount.
+   */
+  topicStems: string[];
   /** The first surface form seen for each stem, to name words in messages. */
   surfaceOf: Map<string, string>;
 }
@@ -19,6 +26,7 @@ export interface TextWords {
 export function textWords(text: string): TextWords {
   const surfaces: string[] = [];
   const stems: string[] = [];
+  const topicStems: string[] = [];
   const surfaceOf = new Map<string, string>();
   for (const word of splitWords(text)) {
     surfaces.push(word.surface);
@@ -27,11 +35,15 @@ export function textWords(text: string): TextWords {
       if (STOPWORDS.has(part)) continue;
       const s = stem(part);
       stems.push(s);
+      if (zipf(part) < EVERYDAY_ZIPF) topicStems.push(s);
       if (!surfaceOf.has(s)) surfaceOf.set(s, part);
     }
   }
-  return { surfaces, stems, surfaceOf };
+  return { surfaces, stems, topicStems, surfaceOf };
 }
+
+/** Words at least this common in spoken English (Zipf; "need", "first") are everyday words. */
+const EVERYDAY_ZIPF = 5.5;
 
 /** Share (0-1) of a text's distinct content stems that the other set contains; 0 for no content words. */
 export function overlapShare(stems: readonly string[], other: ReadonlySet<string>): number {

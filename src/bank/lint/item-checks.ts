@@ -112,8 +112,8 @@ function nearDuplicate(a: string, b: string): RawFinding {
 
 /** The key sounds like the entry while the wrong choices do not. */
 function keyOnlyBankWords(words: ItemWords, ctx: ItemContext): RawFinding[] {
-  const key = overlapShare(words.key.stems, ctx.entryStems);
-  const wrong = words.wrong.map((w) => overlapShare(w.stems, ctx.entryStems));
+  const key = overlapShare(words.key.topicStems, ctx.entryStems);
+  const wrong = words.wrong.map((w) => overlapShare(w.topicStems, ctx.entryStems));
   const average = wrong.reduce((s, x) => s + x, 0) / Math.max(wrong.length, 1);
   if (key - average < LINT_THRESHOLDS.keyOverlapLead) return [];
   const pct = (x: number): string => `${Math.round(100 * x)} %`;
@@ -161,9 +161,9 @@ function absoluteOnlyInWrong(words: ItemWords): RawFinding[] {
 
 /** The key repeats a prompt word no wrong choice repeats. */
 function promptWordsOnlyInKey(words: ItemWords, ctx: ItemContext): RawFinding[] {
-  const prompt = new Set(words.prompt.stems.filter((s) => !ctx.commonStems.has(s)));
+  const prompt = new Set(words.prompt.topicStems.filter((s) => !ctx.commonStems.has(s)));
   const inWrong = new Set(words.wrong.flatMap((w) => w.stems));
-  const echoed = [...new Set(words.key.stems)].filter((s) => prompt.has(s) && !inWrong.has(s));
+  const echoed = [...new Set(words.key.topicStems)].filter((s) => prompt.has(s) && !inWrong.has(s));
   if (echoed.length === 0) return [];
   return [
     {

@@ -48,8 +48,8 @@ export function lintQuiz(bank: Bank): QuizLintReport {
     if (!entry) continue;
     const ctx: ItemContext = { entryNumber: entry.number, entryStems: entryStems.get(entry.id) ?? new Set(), entryNumbers, commonStems };
     const words = itemWords(item);
-    keyShares.push(overlapShare(words.key.stems, ctx.entryStems));
-    for (const w of words.wrong) wrongShares.push(overlapShare(w.stems, ctx.entryStems));
+    keyShares.push(overlapShare(words.key.topicStems, ctx.entryStems));
+    for (const w of words.wrong) wrongShares.push(overlapShare(w.topicStems, ctx.entryStems));
     findings.push(...itemFindings(item, checkItem(item, words, ctx)));
   }
 
