@@ -163,6 +163,17 @@ describe('quiz lint: bank figures', () => {
     expect(report.findings.map((f) => f.rule)).not.toContain('bank-overlap-gap');
   });
 
+  it('GIVEN wrong choices whose only words outside the entry are everyday English THEN they still share the entry\'s words', () => {
+    // "one", "first" and "still" sound like any text, not like this entry.
+    const report = lintQuiz(bankWith({ wrong: ['The pager, handed to one engineer first', 'The time still on call each week', "The team's pages across the week"] }));
+    expect(report.overlap).toEqual({ keys: 100, wrong: 100, points: 0 });
+  });
+
+  it('GIVEN a choice of everyday words only THEN it counts neither for nor against the overlap', () => {
+    const report = lintQuiz(bankWith({ wrong: ['The pager, handed to the next engineer', 'The time on call every week', 'What they ask for first'] }));
+    expect(report.overlap).toEqual({ keys: 100, wrong: 100, points: 0 });
+  });
+
   it('GIVEN a bank without items THEN there is nothing to lint and no figure', () => {
     const result = buildBank({ file: 'tiny.txt', text: BANK });
     if (!result.ok) throw new Error('tiny bank should build');

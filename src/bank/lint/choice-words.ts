@@ -45,10 +45,13 @@ export function textWords(text: string): TextWords {
 /** Words at least this common in spoken English (Zipf; "need", "first") are everyday words. */
 const EVERYDAY_ZIPF = 5.5;
 
-/** Share (0-1) of a text's distinct content stems that the other set contains; 0 for no content words. */
-export function overlapShare(stems: readonly string[], other: ReadonlySet<string>): number {
+/**
+ * Share (0-1) of a text's distinct stems that the other set contains; null when the text
+ * has none (a choice of everyday words only says nothing either way).
+ */
+export function overlapShare(stems: readonly string[], other: ReadonlySet<string>): number | null {
   const own = new Set(stems);
-  if (own.size === 0) return 0;
+  if (own.size === 0) return null;
   let shared = 0;
   for (const s of own) if (other.has(s)) shared++;
   return shared / own.size;

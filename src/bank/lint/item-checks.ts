@@ -113,8 +113,9 @@ function nearDuplicate(a: string, b: string): RawFinding {
 /** The key sounds like the entry while the wrong choices do not. */
 function keyOnlyBankWords(words: ItemWords, ctx: ItemContext): RawFinding[] {
   const key = overlapShare(words.key.topicStems, ctx.entryStems);
-  const wrong = words.wrong.map((w) => overlapShare(w.topicStems, ctx.entryStems));
-  const average = wrong.reduce((s, x) => s + x, 0) / Math.max(wrong.length, 1);
+  const wrong = words.wrong.map((w) => overlapShare(w.topicStems, ctx.entryStems)).filter((x): x is number => x !== null);
+  if (key === null || wrong.length === 0) return [];
+  const average = wrong.reduce((s, x) => s + x, 0) / wrong.length;
   if (key - average < LINT_THRESHOLDS.keyOverlapLead) return [];
   const pct = (x: number): string => `${Math.round(100 * x)} %`;
   return [

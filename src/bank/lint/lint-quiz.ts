@@ -48,12 +48,16 @@ export function lintQuiz(bank: Bank): QuizLintReport {
     if (!entry) continue;
     const ctx: ItemContext = { entryNumber: entry.number, entryStems: entryStems.get(entry.id) ?? new Set(), entryNumbers, commonStems };
     const words = itemWords(item);
-    keyShares.push(overlapShare(words.key.topicStems, ctx.entryStems));
-    for (const w of words.wrong) wrongShares.push(overlapShare(w.topicStems, ctx.entryStems));
+    const key = overlapShare(words.key.topicStems, ctx.entryStems);
+    if (key !== null) keyShares.push(key);
+    for (const w of words.wrong) {
+      const share = overlapShare(w.topicStems, ctx.entryStems);
+      if (share !== null) wrongShares.push(share);
+    }
     findings.push(...itemFindings(item, checkItem(item, words, ctx)));
   }
 
-  const overlap = keyShares.length > 0 ? overlapFigures(keyShares, wrongShares) : null;
+  const overlap = keyShares.length > 0 && wrongShares.length > 0 ? overlapFigures(keyShares, wrongShares) : null;
   if (overlap && overlap.points > LINT_THRESHOLDS.bankOverlapPoints) {
     findings.push({
       rule: 'bank-overlap-gap',
