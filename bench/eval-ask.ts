@@ -30,6 +30,7 @@ const DEFAULT_FILES = [
   'test/fixtures/ask-extended.json',
   'test/fixtures/ask-blind.json',
   'test/fixtures/ask-near-miss.json',
+  'test/fixtures/ask-paraphrase.json',
 ];
 /** Files held out as a whole: tuning must not see their lines. */
 const HELD_OUT_FILES = new Set(['ask-blind.json']);
