@@ -414,4 +414,6 @@ export const GENERAL_ALIASES: Readonly<Record<string, readonly string[]>> = {
   approve: ['approving'],
   approves: ['approving'],
   approval: ['approving', 'bottleneck'],
+  'instead of': ['without'],
+  'stop sending': ['ejects', 'fails fast'],
 };
