@@ -2,7 +2,7 @@
  * The command-line entry: `npm run --silent cli -- <subcommand>`.
  *   ask [--json] [query...]          look up a query (no query: one per line from stdin)
  *   console [--script FILE|-] [--json]  the console chat, interactive or scripted
- *   banks check [path]               validate a bank file (or every bank) and list its entries
+ *   banks check [path]               validate a bank file (or every bank), list its entries, lint its quiz items
  *   backup FILE                      online copy of the live database
  *   export scores|progress [--format csv] [--out FILE]   CSV for onboarding leads
  *   gaps [--json]                    lookups the bank could not answer, and answers voted unhelpful
@@ -11,7 +11,7 @@
  *   discord register [--guild ID]    register the slash commands with Discord
  */
 import { readFileSync } from 'node:fs';
-import { BotError, buildBank, formatIssues, loadBanks, readBankSource } from '../src/index.js';
+import { BotError, buildBank, formatIssues, formatQuizLint, lintQuiz, loadBanks, readBankSource, type Bank } from '../src/index.js';
 import { askCommand } from './cli/ask-command.js';
 import { parseCommandArgs, processIo } from './cli/cli-io.js';
 import { backupCommand, exportCommand, gapsCommand, migrateCommand, migrateToPostgresCommand } from './cli/store-commands.js';
@@ -21,7 +21,7 @@ import { configFromEnvironment } from './load-config.js';
 const USAGE = `usage: npm run --silent cli -- <command>
   ask [--json] [query...]             look up a query; with no query, one per line from stdin
   console [--script FILE|-] [--json]  the console chat (FILE - reads the script from stdin)
-  banks check [path]                  validate a bank file (default: every bank in BANKS_DIR)
+  banks check [path]                  validate a bank file (default: every bank in BANKS_DIR) and lint its quiz items
   backup FILE                         online copy of the live database (safe while the bot runs)
   export scores|progress [--format csv] [--out FILE]   CSV for onboarding leads (default: stdout)
   gaps [--json]                       most frequent lookups with no answer, and unhelpful answers
@@ -86,27 +86,38 @@ async function consoleCommand(args: string[]): Promise<number> {
   return errors.length > 0 ? 1 : 0;
 }
 
+/**
+ * `banks check [path]`: parse a bank (or every bank), list its entries, and lint its quiz
+ * items. Exits 1 on a malformed bank or a lint error; giveaway warnings do not fail it.
+ */
 function banks(args: string[]): number {
   const [sub, path] = args;
   if (sub !== 'check') {
     process.stderr.write(`${USAGE}\n`);
     return 2;
   }
+  let checked: Bank[];
   if (path) {
     const result = buildBank(readBankSource(path));
     if (!result.ok) {
       process.stderr.write(`${formatIssues(result.issues)}\n`);
       return 1;
     }
-    printBank(result.bank);
-    return 0;
+    checked = [result.bank];
+  } else {
+    checked = loadBanks(configFromEnvironment().banksDir);
   }
-  const config = configFromEnvironment();
-  for (const bank of loadBanks(config.banksDir)) printBank(bank);
-  return 0;
+  let errors = 0;
+  for (const bank of checked) {
+    printBank(bank);
+    const report = lintQuiz(bank);
+    for (const line of formatQuizLint(report)) out(line);
+    errors += report.errors;
+  }
+  return errors > 0 ? 1 : 0;
 }
 
-function printBank(bank: import('../src/index.js').Bank): void {
+function printBank(bank: Bank): void {
   out(`${bank.file}: "${bank.title}" (slug ${bank.slug}), ${bank.entries.length} entries, ${bank.quizItems.length} quiz items`);
   for (const e of bank.entries) {
     const tables = e.answer.filter((b) => b.kind === 'table').length;

@@ -101,7 +101,17 @@ function buildQuizItems(
     }
     const k = (perEntry.get(entry.id) ?? 0) + 1;
     perEntry.set(entry.id, k);
-    items.push({ id: `${entry.id}-i${k}`, entryId: entry.id, prompt: item.prompt, correct: item.correct, wrong: item.wrong, explanation: item.explanation });
+    const built: QuizItem = {
+      id: `${entry.id}-i${k}`,
+      entryId: entry.id,
+      prompt: item.prompt,
+      correct: item.correct,
+      wrong: item.wrong,
+      explanation: item.explanation,
+      line: lineOf(['items', index]),
+    };
+    if (item.lint) built.lint = item.lint;
+    items.push(built);
   });
   return items;
 }

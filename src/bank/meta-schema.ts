@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ALLOWABLE_RULES } from './lint/lint-rules.js';
 
 const term = z.string().trim().min(1).max(80);
 
@@ -36,6 +37,12 @@ export const quizFileSchema = z
           correct: choice,
           wrong: z.array(choice).length(3, 'expected exactly 3 wrong choices'),
           explanation: z.string().trim().min(1).max(500),
+          lint: z
+            .strictObject({
+              allow: z.array(z.enum(ALLOWABLE_RULES)).min(1),
+              why: z.string().trim().min(10, 'say why the warning is fine here, in a sentence').max(300),
+            })
+            .optional(),
         }),
       )
       .min(1),

@@ -1,3 +1,5 @@
+import type { LintAllowance } from './lint/lint-rules.js';
+
 /** A paragraph or a pipe table inside an answer; tables stay structured so adapters can render them. */
 export type AnswerBlock =
   | { kind: 'text'; text: string }
@@ -29,6 +31,10 @@ export interface QuizItem {
   correct: string;
   wrong: string[];
   explanation: string;
+  /** Lint warnings the author keeps on purpose, with the reason (`banks check` reports them as explained). */
+  lint?: LintAllowance;
+  /** 1-based line of the item in its quiz file, for authors' messages. */
+  line?: number;
 }
 
 export interface Bank {

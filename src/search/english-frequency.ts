@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { editDistance } from './edit-distance.js';
 
 interface WordCount {
   word: string;
@@ -45,4 +46,52 @@ export function specificity(word: string, curve: SpecificityCurve): number {
   if (z <= curve.fullBelow) return 1;
   if (z >= curve.floorAbove) return curve.floor;
   return 1 - ((z - curve.fullBelow) / (curve.floorAbove - curve.fullBelow)) * (1 - curve.floor);
+}
+
+/** Common English words by first letter and length, for `nearestEnglish` (built on first use). */
+let commonByStart: Map<string, string[]> | null = null;
+const nearestCache = new Map<string, string | null>();
+
+/** Words at least this common (Zipf) are candidates for what a misspelt word meant. */
+const COMMON_ZIPF = 3;
+
+/**
+ * The common English word a misspelling most likely meant ("stratgy" -> "strategy"):
+ * within 1 edit (2 for 8+ letters), starting with the same letter (people rarely slip on
+ * the first one), the most common such word; null if none. For words no bank uses, so a
+ * typo of an everyday word is weighed as that word, not as unknown jargon.
+ */
+export function nearestEnglish(word: string): string | null {
+  const cached = nearestCache.get(word);
+  if (cached !== undefined) return cached;
+  if (!zipfByWord) zipfByWord = loadZipf();
+  if (!commonByStart) {
+    commonByStart = new Map();
+    for (const [w, z] of zipfByWord) {
+      if (z < COMMON_ZIPF || !/^[a-z]+$/.test(w)) continue;
+      const key = `${w[0]}${w.length}`;
+      const list = commonByStart.get(key) ?? [];
+      list.push(w);
+      commonByStart.set(key, list);
+    }
+  }
+  const max = word.length >= 8 ? 2 : 1;
+  let best: string | null = null;
+  let bestDistance = max + 1;
+  let bestZipf = 0;
+  for (let len = word.length - max; len <= word.length + max; len++) {
+    for (const candidate of commonByStart.get(`${word[0]}${len}`) ?? []) {
+      const d = editDistance(word, candidate, max);
+      if (d > max) continue;
+      const z = zipfByWord.get(candidate) ?? 0;
+      if (d < bestDistance || (d === bestDistance && z > bestZipf)) {
+        best = candidate;
+        bestDistance = d;
+        bestZipf = z;
+      }
+    }
+  }
+  if (nearestCache.size >= 10_000) nearestCache.clear();
+  nearestCache.set(word, best);
+  return best;
 }

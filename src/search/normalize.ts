@@ -10,7 +10,9 @@ export function normalizeText(text: string): string {
     .toLowerCase()
     .replace(/[\u2018\u2019\u02bc`]/g, "'")
     .replace(/[\u2010-\u2015\u2212]/g, '-')
-    .replace(/×/g, ' x ');
+    .replace(/×/g, ' x ')
+    // "tl;dr" is one word people type, not "tl" and "dr".
+    .replace(/\btl;\s?dr\b/g, 'tldr');
 }
 
 const WORD = /[a-z0-9]+(?:[.'/-][a-z0-9]+)*/g;

@@ -1,7 +1,7 @@
 import { specificity, zipf, type SpecificityCurve } from './english-frequency.js';
 import { joined, splitWords, type Word } from './normalize.js';
 import { foldDerived, lightStem, stem } from './stem.js';
-import { STOPWORDS } from './stopwords.js';
+import { QUERY_SCAFFOLDING, STOPWORDS } from './stopwords.js';
 import type { Vocabulary } from './vocabulary.js';
 import { correctWords, splitUnknownCompounds, type CorrectionOptions, type QueryWord } from './word-correction.js';
 import { synonyms } from './wordnet.js';
@@ -133,7 +133,22 @@ export function planQuery(query: string, vocabulary: Vocabulary, aliases: AliasT
     if (word.parts.length === 1 && STOPWORDS.has(word.surface)) continue;
     concepts.push(makeConcept([word], wordAlternatives(word, vocabulary, aliases, options), vocabulary, options));
   }
+  dropEchoedSynonyms(concepts);
   return { concepts, termBoosts: termBoosts(concepts) };
+}
+
+/**
+ * A synonym that only repeats another word of the same query is no new evidence: in
+ * "tracing paper for drawing", "drawing" -> "trace" would let one passing mention of
+ * "traces" count for two of the query's ideas. Such synonym alternatives are dropped.
+ */
+function dropEchoedSynonyms(concepts: Concept[]): void {
+  concepts.forEach((concept, k) => {
+    const others = new Set(
+      concepts.flatMap((other, j) => (j === k ? [] : other.alternatives.filter((a) => a.via !== 'synonym').flatMap((a) => a.terms))),
+    );
+    concept.alternatives = concept.alternatives.filter((a) => a.via !== 'synonym' || !a.terms.every((t) => others.has(t)));
+  });
 }
 
 function termBoosts(concepts: Concept[]): Map<string, number> {
@@ -210,13 +225,15 @@ function makeConcept(words: QueryWord[], alternatives: Alternative[], vocabulary
   const known = knownTerms.length > 0;
   // A number the bank never uses ("5000 pods", "27x", "5%") is a quantity, not a topic.
   const quantity = !known && words.every((w) => QUANTITY.test(joined(w)));
-  const spec = quantity ? options.everyday.floor : Math.max(...words.map((w) => specificity(joined(w), options.everyday)));
+  // Scaffolding ("strategy", "tips") says what kind of answer is wanted: it weighs as little as an everyday word.
+  const scaffolding = words.every((w) => QUERY_SCAFFOLDING.has(joined(w)));
+  const spec = quantity || scaffolding ? options.everyday.floor : Math.max(...words.map((w) => specificity(joined(w), options.everyday)));
   const idf = known ? Math.max(...knownTerms.map((t) => vocabulary.idf(t))) : 1;
   // The bank's own words are weighed mostly by how rare they are in the bank; words it
   // never uses only by how everyday they are (jargon it lacks signals an off-topic query).
   const everyday = known ? 1 - options.knownEverydayDiscount * (1 - spec) : spec;
   const corrected = words.some((w) => w.corrected);
-  const foreign = !known && !corrected && !quantity && words.every((w) => zipf(joined(w)) === 0);
+  const foreign = !known && !corrected && !quantity && !scaffolding && words.every((w) => zipf(joined(w)) === 0);
   // A corrected word may be a wrong guess: it counts for less when it matches.
   const scale = corrected ? options.correctedWeight : 1;
   return {

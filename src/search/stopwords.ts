@@ -19,3 +19,18 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
     .split(/\s+/)
     .filter((w) => w !== ''),
 );
+
+/**
+ * Words that say what kind of answer someone wants, not what it is about ("rollout
+ * strategy", "adoption criteria", "canary best practices", "mesh tl;dr"). A query drops
+ * them like stopwords; the index keeps them, so a bank that is about strategy still
+ * matches other words. Unknown to a bank, they would otherwise count as missing topic
+ * words and make a real question look off-topic.
+ */
+export const QUERY_SCAFFOLDING: ReadonlySet<string> = new Set(
+  `overview overviews summary summaries tldr basics intro introduction primer rundown walkthrough
+  tutorial tutorials guide guides tips tip cheatsheet eli5 strategy strategies criteria considerations
+  practices reason reasons`
+    .split(/\s+/)
+    .filter((w) => w !== ''),
+);

@@ -1,8 +1,8 @@
 import { editDistance } from './edit-distance.js';
-import { zipf } from './english-frequency.js';
+import { nearestEnglish, zipf } from './english-frequency.js';
 import { joined, type Word } from './normalize.js';
 import { foldDerived, lightStem, stem } from './stem.js';
-import { STOPWORDS } from './stopwords.js';
+import { QUERY_SCAFFOLDING, STOPWORDS } from './stopwords.js';
 import type { Vocabulary } from './vocabulary.js';
 
 /** A query word after correction: `corrected` says it was changed (a guess, so it counts less). */
@@ -25,23 +25,26 @@ export interface CorrectionOptions {
 /** Whether the bank, its aliases or its stopwords account for the word as typed. */
 export function isFamiliar(word: Word, vocabulary: Vocabulary): boolean {
   const surface = joined(word);
-  if (STOPWORDS.has(surface) || vocabulary.isAliasWord(word.surface) || vocabulary.isAliasWord(surface)) return true;
+  if (STOPWORDS.has(surface) || QUERY_SCAFFOLDING.has(surface) || vocabulary.isAliasWord(word.surface) || vocabulary.isAliasWord(surface)) return true;
   if (word.parts.every((p) => vocabulary.known(stem(p)) || STOPWORDS.has(p))) return true;
   return vocabulary.known(stem(surface)) || foldDerived(stem(surface), (t) => vocabulary.known(t)) !== null;
 }
 
 /**
  * Splits a compound of two words the bank knows, but not as one word, into its parts,
- * so each is matched on its own ("kernel-level" -> "kernel", "level"). Compounds the
- * bank or an alias uses ("per-node", "east-west") stay whole, and so do those with an
- * unknown part, which typo correction sees whole ("north-sout").
+ * so each is matched on its own ("kernel-level" -> "kernel", "level"). A part may also be
+ * an abbreviation an alias expands ("cp/dp" -> "cp", "dp"). Compounds the bank or an
+ * alias uses ("per-node", "east-west") stay whole, and so do those with an unknown part,
+ * which typo correction sees whole ("north-sout").
  */
 export function splitUnknownCompounds(words: Word[], vocabulary: Vocabulary, isAliasKey: (word: Word) => boolean): Word[] {
   const out: Word[] = [];
+  const knownPart = (p: string): boolean =>
+    (p.length >= 3 && !STOPWORDS.has(p) && vocabulary.known(stem(p))) || (p.length >= 2 && isAliasKey({ surface: p, parts: [p] }));
   for (const word of words) {
     const splittable =
       word.parts.length === 2 &&
-      word.parts.every((p) => p.length >= 3 && !STOPWORDS.has(p) && vocabulary.known(stem(p))) &&
+      word.parts.every(knownPart) &&
       !vocabulary.known(stem(joined(word))) &&
       !isAliasKey(word);
     if (splittable) for (const part of word.parts) out.push({ surface: part, parts: [part] });
@@ -65,7 +68,7 @@ export function correctWords(words: Word[], vocabulary: Vocabulary, options: Cor
     // Real words, and 4-letter words (one slip from too many others: "perl", "perf"), need
     // a neighbour to confirm the fix.
     if (commonness >= options.realWordZipf || surface.length === 4) pending.push(i);
-    else out[i] = fixed(word, vocabulary) ?? scaffolding(word) ?? out[i]!;
+    else out[i] = fixed(word, vocabulary) ?? scaffolding(word) ?? misspeltEnglish(word) ?? out[i]!;
   });
   // Second, so their neighbours are already corrected: "circut braking".
   for (const i of pending) {
@@ -89,6 +92,21 @@ function scaffolding(word: Word): QueryWord | null {
   if (word.parts.length > 1 || surface.length < 4) return null;
   const near = LONG_STOPWORDS.find((s) => editDistance(surface, s, 1) <= 1);
   return near ? { surface: near, parts: [near], corrected: true } : null;
+}
+
+/** Shortest word taken for a misspelling of an everyday word: shorter jargon ("redis") has too many neighbours. */
+const MIN_ENGLISH_TYPO_LENGTH = 6;
+
+/**
+ * A misspelling of an English word the bank does not use ("stratgy"): read as that word,
+ * so it weighs as an ordinary word instead of as unknown jargon, which would make the
+ * query look off-topic. Not `corrected`: no bank word was guessed.
+ */
+function misspeltEnglish(word: Word): QueryWord | null {
+  const surface = joined(word);
+  if (word.parts.length > 1 || surface.length < MIN_ENGLISH_TYPO_LENGTH || zipf(surface) > 0) return null;
+  const english = nearestEnglish(surface);
+  return english ? { surface: english, parts: [english], corrected: false } : null;
 }
 
 function fixed(word: Word, vocabulary: Vocabulary): QueryWord | null {

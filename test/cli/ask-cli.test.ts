@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
 import { jsonLines, runCli } from '../helpers/run-cli.js';
+import { TINY_QUIZ_Q1_ONLY, tinyBanksDir } from '../helpers/small-banks.js';
 
 interface AskLine {
   query: string;
@@ -39,8 +41,23 @@ describe('cli banks check', () => {
   it('lists the seed entries', () => {
     const run = runCli(['banks', 'check', 'data/banks/service-mesh-interview.txt']);
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/14 entries, 42 quiz items/);
+    expect(run.stdout).toMatch(/14 entries, 48 quiz items/);
     expect(run.stdout).toMatch(/mesh-q4 {2}Sidecar vs ambient\/eBPF \[intermediate\] \(1 table\)/);
+  });
+
+  it('lints quiz items: a duplicate choice is an error with file, line and item, and exits 1', () => {
+    const dir = tinyBanksDir(TINY_QUIZ_Q1_ONLY.replace('"The writing of release notes"', '"the load of answering pages."'));
+    const run = runCli(['banks', 'check', join(dir, 'tiny.txt')]);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(/^tiny\.quiz\.yaml:2: tiny-q1-i1: error duplicate-choices: /m);
+    expect(run.stdout).toMatch(/^tiny\.quiz\.yaml: 1 error, /m);
+  });
+
+  it('lints every bank in BANKS_DIR without a path; warnings alone exit 0', () => {
+    const dir = tinyBanksDir(TINY_QUIZ_Q1_ONLY.replace('"The writing of release notes"', '"The pages nobody can ever answer"'));
+    const run = runCli(['banks', 'check'], { env: { BANKS_DIR: dir } });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/tiny-q1-i1: warning absolute-only-in-wrong: only wrong choices say "nobody"/);
   });
 
   it('reports a malformed bank with file and line', () => {

@@ -37,6 +37,12 @@ describe('ranking', () => {
     expect(topNumber('golden path for app teams')).toBe(13);
   });
 
+  it('GIVEN an everyday phrase the general alias list knows THEN it counts as the phrase, not as its words', () => {
+    // "slow down" is about latency (Q8), not about the control plane going "down" (Q9).
+    expect(topNumber('does a mesh slow down my requests')).toBe(8);
+    expect(topNumber('how do services prove who they are')).toBe(5);
+  });
+
   it('GIVEN "no X" where the bank speaks of "X-less" THEN the X-less entry wins', () => {
     expect(topNumber('mesh with no sidecar')).toBe(4);
   });
