@@ -5,6 +5,7 @@ import type { Clock } from './clock.js';
 import { handleAction } from './commands/handle-action.js';
 import { handleCommand } from './commands/handle-command.js';
 import type { CoreDeps } from './commands/deps.js';
+import { afterReplyQueue } from './after-reply.js';
 import { silentLogger, type Logger } from './logger.js';
 import type { ActionReply, OutgoingMessage } from './messages/model.js';
 import type { Random } from './quiz/random.js';
@@ -40,7 +41,7 @@ export interface Bot {
   handleAction(input: IncomingAction): Promise<ActionReply>;
   /** Runs due scheduled work at the clock's current time: reveals, retries, new rounds. */
   tick(): Promise<TickReport>;
-  /** Resolves when no tick is running (shutdown waits on it); never starts one. */
+  /** Resolves when no tick and no after-reply bookkeeping is running (shutdown and tests wait on it); never starts a tick. */
   idle(): Promise<void>;
   /** When the next scheduled work falls due (ms), or null; the console's clock jumps there. */
   nextJobAt(): Promise<number | null>;
@@ -51,13 +52,15 @@ export interface Bot {
 
 export function createBot(options: BotOptions): Bot {
   const catalogue = new Catalogue(options.banks);
+  const logger = options.logger ?? silentLogger;
   const deps: CoreDeps = {
     catalogue,
     lookup: options.lookup ?? createLookup(options.banks),
     store: options.store,
     clock: options.clock,
     chat: options.chat,
-    logger: options.logger ?? silentLogger,
+    logger,
+    afterReply: afterReplyQueue(logger),
     commandName: options.commandName ?? 'mesh',
     random: options.random ?? Math.random,
     telemetry: options.telemetry ?? noTelemetry,
@@ -92,6 +95,7 @@ export function createBot(options: BotOptions): Bot {
     tick,
     idle: async () => {
       await ticking?.catch(() => undefined);
+      await deps.afterReply.drain();
     },
     nextJobAt: async () => {
       const candidates = await Promise.all([deps.store.schedules.earliestFire(), deps.store.rounds.earliestClose(), deps.store.rounds.nextRetryAt()]);

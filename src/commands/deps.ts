@@ -1,3 +1,4 @@
+import type { AfterReply } from '../after-reply.js';
 import type { Catalogue } from '../bank/catalogue.js';
 import type { ChatPort } from '../chat-port.js';
 import type { Clock } from '../clock.js';
@@ -24,6 +25,8 @@ export interface CoreDeps {
   telemetry: Telemetry;
   /** Per-person budgets for lookups and quiz clicks. */
   limits: { lookups: RateLimiter; answers: RateLimiter };
+  /** Bookkeeping that runs after a reply (lookup log, metrics). */
+  afterReply: AfterReply;
   /** The slash command's name (default `mesh`), for usage lines. */
   commandName: string;
 }

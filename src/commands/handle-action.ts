@@ -69,10 +69,11 @@ async function run(deps: CoreDeps, input: IncomingAction, nowMs: number): Promis
     case PRACTICE_ACTIONS.next:
       return { messages: [input.value === 'review' ? await reviewCommand(deps, input, nowMs) : await practiceCommand(deps, input, nowMs)] };
     case 'ask.vote': {
-      const match = /^(\d{1,12}):([01])$/.exec(input.value);
-      if (!match || !(await deps.store.lookups.vote(Number(match[1]), input.userId, match[2] === '1', nowMs))) {
-        return { messages: [failureReply('action.unknown')] };
-      }
+      const match = /^([0-9a-z]{1,12}):([01])$/.exec(input.value);
+      if (!match) return { messages: [failureReply('action.unknown')] };
+      const vote = (): Promise<boolean> => deps.store.lookups.vote(match[1]!, input.userId, match[2] === '1', nowMs);
+      // The lookup is logged just after its reply: a vote faster than that waits for the log once.
+      if (!(await vote()) && !(await deps.afterReply.drain().then(vote))) return { messages: [failureReply('action.unknown')] };
       const text = match[2] === '1' ? 'Thanks: glad it helped.' : 'Thanks: noted for the bank authors as a gap.';
       return { messages: [ephemeral({ text, blocks: [{ type: 'text', text }] })] };
     }

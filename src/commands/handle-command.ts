@@ -57,8 +57,9 @@ async function run(deps: CoreDeps, input: IncomingCommand, command: Command): Pr
       }
       // performance.now() times the lookup for metrics only.
       const started = performance.now();
-      const reply = await ask({ lookup: deps.lookup, lookups: deps.store.lookups }, input, command.query, nowMs, deliveryKey(input));
-      deps.telemetry.lookup(reply.failure === undefined, (performance.now() - started) / 1000);
+      const { reply, answered } = ask({ lookup: deps.lookup, lookups: deps.store.lookups, afterReply: deps.afterReply, random: deps.random }, input, command.query, nowMs, deliveryKey(input));
+      const seconds = (performance.now() - started) / 1000;
+      deps.afterReply.run('lookup metrics', () => deps.telemetry.lookup(answered, seconds));
       return [reply];
     }
     case 'topics':

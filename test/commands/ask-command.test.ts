@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buttonsOf } from '../../src/index.js';
 import { click, command, testBot, textOf } from '../helpers/fixtures.js';
+import { RecordingLogger } from '../helpers/recorders.js';
 
 describe('/mesh ask', () => {
   it('answers circuit breaking privately with Q7, a preview and next steps', async () => {
@@ -27,6 +28,7 @@ describe('/mesh ask', () => {
     await bot.handleCommand(command('ask react hooks'));
     clock.advance(60_000);
     await bot.handleCommand(command('ask React Hooks'));
+    await bot.idle();
     expect((await store.lookups.count())).toEqual({ total: 3, answered: 1 });
     expect((await store.lookups.gaps(0, 10))).toEqual([expect.objectContaining({ query: 'react hooks', count: 2 })]);
   });
@@ -79,8 +81,19 @@ describe('other commands', () => {
   it('turns an unexpected failure into an apology with a code', async () => {
     const { bot, store } = testBot();
     await store.close();
-    const [reply] = await bot.handleCommand(command('ask mtls'));
+    const [reply] = await bot.handleCommand(command('leaderboard'));
     expect(reply!.failure).toBe('internal');
     expect(reply!.text).toMatch(/something went wrong/i);
+  });
+
+  it('GIVEN the lookup log cannot be written THEN the answer still goes out, and the failure is logged after it', async () => {
+    const logger = new RecordingLogger();
+    const { bot, store } = testBot({ logger });
+    await store.close();
+    const [reply] = await bot.handleCommand(command('ask mtls'));
+    expect(reply!.failure).toBeUndefined();
+    expect(reply!.text).toMatch(/^Q5/);
+    await bot.idle();
+    expect(logger.lines).toContainEqual(expect.objectContaining({ level: 'warn', message: 'bookkeeping after a reply failed', fields: expect.objectContaining({ work: 'lookup log' }) }));
   });
 });

@@ -23,6 +23,7 @@ function clockSeconds(rig: HttpRig, offsetMs = 0): number {
 
 /** Nothing of a refused request reached the core or Discord's API. */
 async function expectNothingRecorded(rig: HttpRig, restMark: number): Promise<void> {
+  await rig.bot.idle();
   expect((await rig.store.lookups.count()).total).toBe(0);
   expect(rig.standin.rest.requests.slice(restMark)).toEqual([]);
 }
@@ -90,6 +91,7 @@ describe('Discord HTTP interactions: refused requests', () => {
     const reply = await rig.send(ASK, { headers: signatureHeaders(rig.keys.privateKey, ASK, clockSeconds(rig, -4 * 60_000)) });
 
     expect(reply.status).toBe(200);
+    await rig.bot.idle();
     expect((await rig.store.lookups.count()).total).toBe(1);
   });
 

@@ -68,6 +68,7 @@ describe('Discord HTTP interactions end to end', () => {
     expect(reply.json.data.embeds[0].title).toBe(rig.bot.catalogue.entry('mesh-q7')?.question);
     expect(reply.json.data.allowed_mentions).toEqual({ parse: [] });
     expect(reply.json.data.components.flatMap((row: any) => row.components.map((b: any) => b.label))).toContain('Share in channel');
+    await rig.bot.idle();
     expect((await rig.store.lookups.count()).total).toBe(1);
     expect(rig.standin.rest.requests.slice(mark)).toEqual([]);
   });

@@ -32,6 +32,7 @@ describe('cli backup and export', () => {
     const db = join(dir, 'live.db');
     const { bot, store } = testBot({ path: db });
     await bot.handleCommand(command('ask kafka'));
+    await bot.idle();
     const run = runCli(['backup', join(dir, 'copy.db')], { env: { DATABASE_PATH: db } });
     await store.close();
     expect(run.status).toBe(0);

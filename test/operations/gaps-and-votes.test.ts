@@ -26,6 +26,7 @@ describe('gap reports', () => {
     const [helpful, notHelpful] = buttonsOf(answer!).filter((b) => b.actionId === 'ask.vote');
     await bot.handleAction(click(notHelpful!.actionId, notHelpful!.value));
     await bot.handleAction(click(notHelpful!.actionId, notHelpful!.value));
+    await bot.idle();
     expect((await store.lookups.unhelpful(0, 10))).toEqual([expect.objectContaining({ query: 'canary', votes: 1 })]);
     await bot.handleAction(click(helpful!.actionId, helpful!.value));
     expect((await store.lookups.unhelpful(0, 10))).toEqual([]);

@@ -30,6 +30,7 @@ describe('metrics', () => {
     metrics.retry('slack', 'chat.postMessage', 'rate_limited');
     clock.advance(9 * 3_600_000);
     await bot.tick();
+    await bot.idle();
 
     const text = await metrics.render();
     expect(metricLine(text, 'meshbot_lookups_total{result="answered"}')).toBe(1);

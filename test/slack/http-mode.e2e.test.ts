@@ -182,6 +182,7 @@ describe('Slack HTTP mode, end to end', () => {
 
     expect(retry.status).toBe(200);
     expect(retry.text).toBe(first.text);
+    await h.bot.idle();
     expect((await h.store.lookups.count()).total).toBe(1);
   });
 

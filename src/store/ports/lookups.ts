@@ -11,6 +11,8 @@ export interface LookupRecord {
   atMs: number;
   /** The platform delivery it answered, if known: a repeated delivery is logged once. */
   deliveryKey?: string | null;
+  /** The reference its reply's vote buttons carry (made before the lookup is logged). */
+  ref?: string | null;
 }
 
 /** A query people keep asking that the bank does not answer. */
@@ -36,8 +38,8 @@ export interface LookupLog {
   record(row: LookupRecord): Promise<number>;
   /** The most frequent unanswered queries since a time, most asked first. */
   gaps(sinceMs: number, limit: number): Promise<Gap[]>;
-  /** Records (or changes) one person's vote on one lookup's answer; false if the lookup is unknown. */
-  vote(lookupId: number, userId: string, helpful: boolean, atMs: number): Promise<boolean>;
+  /** Records (or changes) one person's vote on one lookup's answer, by the lookup's reference; false if it is unknown. */
+  vote(lookupRef: string, userId: string, helpful: boolean, atMs: number): Promise<boolean>;
   /** Answers most often voted not helpful since a time, per query and entry. */
   unhelpful(sinceMs: number, limit: number): Promise<UnhelpfulAnswer[]>;
   /** How many lookups are logged (answered and not). */

@@ -8,10 +8,10 @@ export function createPgLookupLog(ctx: PgContext): LookupLog {
       const { rows } = await ctx.conn.query<{ id: number }>({
         name: 'lookups-record',
         text: `WITH ins AS (
-            INSERT INTO lookups (platform, workspace_id, channel_id, user_id, query, top_entry_id, answered, confidence, at_ms, delivery_key)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (delivery_key) DO NOTHING RETURNING id)
+            INSERT INTO lookups (platform, workspace_id, channel_id, user_id, query, top_entry_id, answered, confidence, at_ms, delivery_key, ref)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT DO NOTHING RETURNING id)
           SELECT id FROM ins UNION ALL SELECT id FROM lookups WHERE delivery_key = $10 LIMIT 1`,
-        values: [row.platform, row.workspaceId, row.channelId, row.userId, row.query, row.topEntryId, row.answered, row.confidence, row.atMs, row.deliveryKey ?? null],
+        values: [row.platform, row.workspaceId, row.channelId, row.userId, row.query, row.topEntryId, row.answered, row.confidence, row.atMs, row.deliveryKey ?? null, row.ref ?? null],
       });
       return rows[0]!.id;
     },
@@ -25,11 +25,11 @@ export function createPgLookupLog(ctx: PgContext): LookupLog {
           [sinceMs, limit],
         )
       ).rows,
-    vote: async (lookupId, userId, helpful, atMs) => {
+    vote: async (lookupRef, userId, helpful, atMs) => {
       const { rowCount } = await ctx.conn.query(
-        `INSERT INTO lookup_votes (lookup_id, user_id, helpful, at_ms) SELECT id, $2, $3, $4 FROM lookups WHERE id = $1
+        `INSERT INTO lookup_votes (lookup_id, user_id, helpful, at_ms) SELECT id, $2, $3, $4 FROM lookups WHERE ref = $1
          ON CONFLICT (lookup_id, user_id) DO UPDATE SET helpful = EXCLUDED.helpful, at_ms = EXCLUDED.at_ms`,
-        [lookupId, userId, helpful, atMs],
+        [lookupRef, userId, helpful, atMs],
       );
       return (rowCount ?? 0) > 0;
     },

@@ -66,15 +66,17 @@ describe.each(STORES)('repositories on %s', (_name, openStore) => {
     const base = { platform: 'slack', workspaceId: 'T1', channelId: 'C1', userId: 'U1', confidence: 0.1, topEntryId: 'mesh-q7', answered: false };
     await store.lookups.record({ ...base, query: 'React hooks', atMs: T0 });
     await store.lookups.record({ ...base, query: ' react hooks ', atMs: T0 + 1, topEntryId: 'mesh-q2' });
-    const first = await store.lookups.record({ ...base, query: 'canary', answered: true, confidence: 0.9, atMs: T0 + 2, deliveryKey: 'slack:trigger-1' });
-    expect(await store.lookups.record({ ...base, query: 'canary', answered: true, confidence: 0.9, atMs: T0 + 3, deliveryKey: 'slack:trigger-1' })).toBe(first);
+    const first = await store.lookups.record({ ...base, query: 'canary', answered: true, confidence: 0.9, atMs: T0 + 2, deliveryKey: 'slack:trigger-1', ref: 'k3x9q0a1b2c3' });
+    expect(await store.lookups.record({ ...base, query: 'canary', answered: true, confidence: 0.9, atMs: T0 + 3, deliveryKey: 'slack:trigger-1', ref: 'zzzzzzzzzzzz' })).toBe(first);
     expect(await store.lookups.count()).toEqual({ total: 3, answered: 1 });
     expect(await store.lookups.gaps(0, 10)).toEqual([{ query: 'react hooks', count: 2, lastAtMs: T0 + 1, closestEntryId: 'mesh-q2' }]);
-    expect(await store.lookups.vote(first, 'U2', false, T0 + 10)).toBe(true);
-    expect(await store.lookups.vote(first, 'U3', false, T0 + 11)).toBe(true);
-    expect(await store.lookups.vote(999_999, 'U3', false, T0 + 11)).toBe(false);
+    // Votes find the lookup by the reference its buttons carry; the repeat's reference was never logged.
+    expect(await store.lookups.vote('k3x9q0a1b2c3', 'U2', false, T0 + 10)).toBe(true);
+    expect(await store.lookups.vote('k3x9q0a1b2c3', 'U3', false, T0 + 11)).toBe(true);
+    expect(await store.lookups.vote('zzzzzzzzzzzz', 'U3', false, T0 + 11)).toBe(false);
+    expect(await store.lookups.vote('999999', 'U3', false, T0 + 11)).toBe(false);
     expect(await store.lookups.unhelpful(0, 10)).toEqual([{ query: 'canary', entryId: 'mesh-q7', votes: 2, lastAtMs: T0 + 11 }]);
-    await store.lookups.vote(first, 'U2', true, T0 + 12);
+    await store.lookups.vote('k3x9q0a1b2c3', 'U2', true, T0 + 12);
     expect((await store.lookups.unhelpful(0, 10))[0]?.votes).toBe(1);
   });
 
