@@ -30,6 +30,13 @@ module.exports = {
       to: { path: 'node_modules/minisearch' },
     },
     {
+      name: 'charts-libraries-only-in-charts',
+      severity: 'error',
+      comment: 'ECharts and resvg live under src/charts/ only; everything else asks it for SVG, PNG or text.',
+      from: { path: '^(src|adapters)/', pathNot: '^src/charts/' },
+      to: { path: ['node_modules/echarts/', 'node_modules/@resvg/', 'node_modules/zrender/'] },
+    },
+    {
       name: 'adapters-use-core-entry',
       severity: 'error',
       comment: 'Adapters import the core through its public entry (src/index.ts) only.',
