@@ -41,3 +41,5 @@ export { heatmapSize } from './charts/heatmap-spec.js';
 export { BOARD_LIMIT, leaderboardSize, leaderboardTitle, PERIOD_WORDS } from './charts/leaderboard-spec.js';
 export { CELL_COLOURS, CELL_MARKS, CELL_WORDS, OKABE_ITO } from './charts/palette.js';
 export { heatmapTable, heatmapText, leaderboardTable, leaderboardText, HEATMAP_LEGEND, type TextTable } from './charts/text-table.js';
+export { signDashboardToken, verifyDashboardToken, DASHBOARD_LINK_TTL_MS, DASHBOARD_TOKEN_STATUS, type DashboardScope, type DashboardTokenFailure, type DashboardTokenResult } from './dashboard/dashboard-token.js';
+export { dashboardLinks, matchDashboardRoute, channelAnchor, DASHBOARD_PATH, DASHBOARD_TOKEN_PARAM, type DashboardCsv, type DashboardLinks, type DashboardRoute } from './dashboard/dashboard-links.js';
