@@ -43,3 +43,9 @@ export { CELL_COLOURS, CELL_MARKS, CELL_WORDS, OKABE_ITO } from './charts/palett
 export { heatmapTable, heatmapText, leaderboardTable, leaderboardText, HEATMAP_LEGEND, type TextTable } from './charts/text-table.js';
 export { signDashboardToken, verifyDashboardToken, DASHBOARD_LINK_TTL_MS, DASHBOARD_TOKEN_STATUS, type DashboardScope, type DashboardTokenFailure, type DashboardTokenResult } from './dashboard/dashboard-token.js';
 export { dashboardLinks, matchDashboardRoute, channelAnchor, DASHBOARD_PATH, DASHBOARD_TOKEN_PARAM, type DashboardCsv, type DashboardLinks, type DashboardRoute } from './dashboard/dashboard-links.js';
+export type { BankGap, DashboardChannel, DashboardData, HardQuestion, PersonPage, PersonQuestion } from './dashboard/types.js';
+export { renderDashboardPage } from './dashboard/dashboard-page.js';
+export { renderPersonPage } from './dashboard/person-page.js';
+export { renderDashboardRefusal } from './dashboard/refusal-page.js';
+export { hardestQuestions } from './dashboard/dashboard-tables.js';
+export { DASHBOARD_HEADERS } from './dashboard/page-shell.js';

@@ -1,4 +1,4 @@
-import type { BoardRow, CellState, HeatmapData, HeatmapQuestion, LeaderboardData } from '../../src/index.js';
+import type { BoardRow, CellState, DashboardChannel, DashboardData, HeatmapData, HeatmapQuestion, LeaderboardData } from '../../src/index.js';
 
 const STATES: CellState[] = ['correct', 'missed', 'unseen'];
 
@@ -46,4 +46,22 @@ export function pngSize(png: Uint8Array): { width: number; height: number } {
   const type = String.fromCharCode(...png.subarray(12, 16));
   if (type !== 'IHDR') throw new Error(`not a PNG: first chunk is ${type}`);
   return { width: view.getUint32(16), height: view.getUint32(20) };
+}
+
+/** A one- or two-channel dashboard built from the cohorts and boards above. */
+export function dashboardData(options: { names?: string[]; channelName?: string; workspaceName?: string; query?: string; channels?: number } = {}): DashboardData {
+  const now = Date.parse('2026-12-07T10:00:00Z');
+  const channels: DashboardChannel[] = Array.from({ length: options.channels ?? 1 }, (_, c) => {
+    const heatmap = cohort(options.names?.length ?? 12, 14, options.names);
+    const rows = board(12, 'all', options.names).rows;
+    return {
+      id: `C${c + 1}`,
+      name: c === 0 ? (options.channelName ?? '#onboarding') : `#team-${c + 1}`,
+      heatmap,
+      boards: { week: rows.slice(0, 4), month: rows.slice(0, 8), all: rows },
+      hardest: [{ id: 'mesh-q7', label: 'Q7', title: 'Retries & timeouts <b>', answered: 20, correct: 5 }],
+      gaps: [{ query: options.query ?? 'kafka consumer lag', count: 3, lastAtMs: now - 3_600_000 }],
+    };
+  });
+  return { workspaceName: options.workspaceName ?? 'Acme', generatedAtMs: now, linkExpiresMs: now + 86_400_000, channels };
 }
