@@ -23,7 +23,7 @@ const PAD = 16;
 const NAME_W = 172;
 const COVER_W = 64;
 const TOP = 122;
-const BOTTOM = 58;
+const BOTTOM = 36;
 const MIN_GRID_W = 330;
 /**
  * White gaps between cells come from the axes' split lines drawn over the series (65
@@ -62,15 +62,15 @@ export function heatmapSpec(data: HeatmapData): ChartSpec<HeatmapOption> {
   const at = (state: CellState): number[][] => grid.flatMap((row, y) => row.flatMap((s, x) => (s === state ? [[x, y]] : [])));
   const rightPerQuestion = data.questions.map((_, x) => grid.filter((row) => row[x] === 'correct').length);
   const people = data.people.length;
-  const description = `Cohort coverage of ${data.scopeName}: ${people} ${people === 1 ? 'person' : 'people'} by ${n} questions, each cell ${CELL_STATES.map((s) => CELL_WORDS[s]).join(', ')}.`;
+  const description = `Cohort coverage of ${labelText(data.scopeName, 60)}: ${people} ${people === 1 ? 'person' : 'people'} by ${n} questions, each cell ${CELL_WORDS.correct}, ${CELL_WORDS.missed} or ${CELL_WORDS.unseen}.`;
   const axisText = { color: INK, fontFamily: FONT_FAMILY, fontSize: 12 };
   const option: HeatmapOption = {
     animation: false,
     backgroundColor: '#FFFFFF',
     textStyle: { fontFamily: FONT_FAMILY, color: INK },
     title: {
-      text: labelText(`Cohort coverage · ${data.scopeName}`, 60),
-      subtext: `${people} ${people === 1 ? 'person' : 'people'} × ${n} questions · latest attempt per question`,
+      text: `Cohort coverage · ${labelText(data.scopeName, 36)}`,
+      subtext: `${people} ${people === 1 ? 'person' : 'people'} × ${n} questions · each cell is that person's latest attempt`,
       left: PAD,
       top: 12,
       textStyle: { fontSize: 18, fontWeight: 'bold', color: INK },
@@ -142,7 +142,7 @@ export function heatmapSpec(data: HeatmapData): ChartSpec<HeatmapOption> {
       markSeries('correct', at('correct')),
       markSeries('missed', at('missed')),
     ],
-    graphic: headings(size, gridW, gridH, people === 0),
+    graphic: headings(gridW, gridH, people === 0),
   };
   return { option, size, description };
 }
@@ -172,13 +172,12 @@ function markSeries(state: 'correct' | 'missed', points: number[][]): ScatterSer
 }
 
 /** Column headings the axes cannot carry: what the right-hand and bottom numbers count. */
-function headings(size: ChartSize, gridW: number, gridH: number, empty: boolean): GraphicComponentOption[] {
+function headings(gridW: number, gridH: number, empty: boolean): GraphicComponentOption[] {
   const small = { fontFamily: FONT_FAMILY, fontSize: 11, fill: MUTED_INK };
   const gridRight = PAD + NAME_W + gridW;
   const items: GraphicComponentOption[] = [
     { type: 'text', x: gridRight + 10, y: TOP - 20, style: { ...small, text: 'covered' } },
     { type: 'text', x: PAD + NAME_W - 10, y: TOP + gridH + 8, style: { ...small, text: 'answered correctly', align: 'right' } },
-    { type: 'text', x: PAD, y: size.height - 22, style: { ...small, text: 'Rows: people · columns: questions · covered = answered correctly at the latest attempt' } },
   ];
   if (empty) {
     items.push({ type: 'text', x: PAD + NAME_W + gridW / 2, y: TOP + 5, style: { ...small, fontSize: 12, text: 'No one has answered yet', align: 'center' } });

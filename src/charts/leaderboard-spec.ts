@@ -39,10 +39,11 @@ export function leaderboardSpec(data: LeaderboardData): ChartSpec<LeaderboardOpt
   const size = leaderboardSize(rows.length);
   const gridW = size.width - PAD - NAME_W - STREAK_W - PAD;
   const max = Math.max(1, ...rows.map((r) => r.points));
-  const title = leaderboardTitle(data);
+  // The channel name is clipped so the title fits the chart's width.
+  const title = leaderboardTitle({ ...data, scopeName: labelText(data.scopeName, 28) });
   const lead = rows[0];
   const description = lead
-    ? `${title}: top ${rows.length} by points; first ${lead.name} with ${lead.points} points and a streak of ${lead.streak}.`
+    ? `${title}: top ${rows.length} by points; first ${labelText(lead.name, NAME_CHARS)} with ${lead.points} points and a streak of ${lead.streak}.`
     : `${title}: no points yet.`;
   const text = { fontFamily: FONT_FAMILY, fontSize: 13, color: INK };
   const option: LeaderboardOption = {
@@ -50,7 +51,7 @@ export function leaderboardSpec(data: LeaderboardData): ChartSpec<LeaderboardOpt
     backgroundColor: '#FFFFFF',
     textStyle: { fontFamily: FONT_FAMILY, color: INK },
     title: {
-      text: labelText(title, 70),
+      text: title,
       subtext: 'Points: 10 a right answer, +5 for the first · streak: scheduled rounds in a row answered correctly',
       left: PAD,
       top: 12,

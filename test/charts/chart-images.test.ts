@@ -5,11 +5,15 @@ import { board, cohort, pngSize } from '../helpers/chart-data.js';
 const HOSTILE = '<script>alert("x")</script> & <b>Bob</b>\u0000\u0007';
 
 describe('cohort heatmap image', () => {
-  it('is a real PNG sized for 50 people by 14 questions at twice CSS size', async () => {
+  it('is a real PNG sized for 50 people by 14 questions', async () => {
     const image = await cohortHeatmapPng(cohort(50, 14));
-    expect(pngSize(image.png)).toEqual({ width: 828 * PNG_SCALE, height: 1280 * PNG_SCALE });
-    expect(heatmapSize(50, 14)).toEqual({ width: 828, height: 1280 });
+    expect(pngSize(image.png)).toEqual({ width: 828 * PNG_SCALE, height: 1258 * PNG_SCALE });
+    expect(heatmapSize(50, 14)).toEqual({ width: 828, height: 1258 });
     expect({ width: image.width, height: image.height }).toEqual(pngSize(image.png));
+  });
+
+  it('draws at twice the size when asked, for high-density screens', async () => {
+    expect(pngSize((await cohortHeatmapPng(cohort(3, 14), 2)).png)).toEqual({ width: 828 * 2, height: heatmapSize(3, 14).height * 2 });
   });
 
   it('grows by one row height per person', () => {
@@ -50,6 +54,7 @@ describe('leaderboard image', () => {
   it('is a real PNG sized for the top 10, however long the board', async () => {
     const image = await leaderboardPng(board(25));
     expect(pngSize(image.png)).toEqual({ width: 640 * PNG_SCALE, height: 472 * PNG_SCALE });
+    expect(pngSize((await leaderboardPng(board(10), 2)).png)).toEqual({ width: 1280, height: 944 });
     expect(leaderboardSize(25)).toEqual(leaderboardSize(BOARD_LIMIT));
   });
 
