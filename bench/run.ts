@@ -3,12 +3,13 @@
  * then a readable table. Figures, not assertions: targets live in the issues and README.
  */
 import type { Figure } from './figure.js';
+import { benchCharts } from './chart-bench.js';
 import { benchDiscord } from './discord-bench.js';
 import { benchLookup } from './lookup-bench.js';
 import { benchQuiz } from './quiz-bench.js';
 import { benchSlack } from './slack-bench.js';
 
-const suites: { name: string; run: () => Promise<Figure[]> }[] = [{ name: 'lookup', run: benchLookup }, { name: 'slack', run: benchSlack }, { name: 'discord', run: benchDiscord }, { name: 'quiz', run: benchQuiz }];
+const suites: { name: string; run: () => Promise<Figure[]> }[] = [{ name: 'lookup', run: benchLookup }, { name: 'slack', run: benchSlack }, { name: 'discord', run: benchDiscord }, { name: 'quiz', run: benchQuiz }, { name: 'charts', run: benchCharts }];
 
 const only = process.argv[2];
 const all: Figure[] = [];
