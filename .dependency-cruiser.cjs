@@ -37,6 +37,13 @@ module.exports = {
       to: { path: ['node_modules/echarts/', 'node_modules/@resvg/', 'node_modules/zrender/'] },
     },
     {
+      name: 'charts-libraries-load-lazily',
+      severity: 'error',
+      comment: 'ECharts and resvg cost hundreds of milliseconds and tens of megabytes to load: import them dynamically, on the first chart (type imports are free).',
+      from: { path: '^src/' },
+      to: { path: ['node_modules/echarts/', 'node_modules/@resvg/'], dependencyTypesNot: ['type-only', 'type-import', 'dynamic-import'] },
+    },
+    {
       name: 'adapters-use-core-entry',
       severity: 'error',
       comment: 'Adapters import the core through its public entry (src/index.ts) only.',

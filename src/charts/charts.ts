@@ -13,6 +13,7 @@ export const PNG_SCALE = 1;
 
 /** A rendered chart: the SVG document, and the one sentence that describes it (alt text). */
 export interface ChartSvg {
+  /** A standalone SVG document (markup in user text already escaped). */
   svg: string;
   /** One sentence for `alt` text and upload titles. */
   description: string;
@@ -24,7 +25,9 @@ export interface ChartSvg {
 
 /** A rendered chart as PNG bytes (`width` x `height` pixels, i.e. CSS size x scale). */
 export interface ChartPng {
+  /** The PNG file's bytes. */
   png: Buffer;
+  /** One sentence for `alt` text and upload titles. */
   description: string;
   /** Width in pixels of the PNG. */
   width: number;

@@ -9,7 +9,9 @@ export type HeatmapOption = ComposeOption<HeatmapSeriesOption | ScatterSeriesOpt
 
 /** A chart option with the size it was laid out for and a one-sentence description. */
 export interface ChartSpec<Option> {
+  /** The ECharts option, animation off, ready for server-side rendering. */
   option: Option;
+  /** The size the layout was computed for. */
   size: ChartSize;
   /** What the chart shows, in one sentence (alt text for the image). */
   description: string;

@@ -7,7 +7,9 @@ import type { HeatmapData, LeaderboardData } from './types.js';
 
 /** A table of plain strings: the shape of the message model's `table` block. */
 export interface TextTable {
+  /** Column headings. */
   header: string[];
+  /** One array of cells per row, as many as the header. */
   rows: string[][];
 }
 

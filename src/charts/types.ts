@@ -45,6 +45,7 @@ export interface BoardRow {
   id: string;
   /** Display name (user text: escaped and clipped). */
   name: string;
+  /** Points in the period (10 a right answer, +5 for the first). */
   points: number;
   /** Right answers in the period. */
   correct: number;
@@ -58,6 +59,7 @@ export interface BoardRow {
 export interface LeaderboardData {
   /** Channel or workspace name, e.g. `#platform-onboarding`. */
   scopeName: string;
+  /** Which board: the title says "this week", "this month" or "all time". */
   period: BoardPeriod;
   /** Overrides the period's words in the title, e.g. `week of 7 Dec 2026`. */
   periodLabel?: string;
@@ -67,6 +69,8 @@ export interface LeaderboardData {
 
 /** A chart's size in CSS pixels (the PNG is this times its scale). */
 export interface ChartSize {
+  /** Width in CSS pixels. */
   width: number;
+  /** Height in CSS pixels. */
   height: number;
 }

@@ -2,7 +2,9 @@ const TRUSTED = Symbol('trusted html');
 
 /** A piece of HTML that is already safe: built by {@link html} or marked with {@link trustedHtml}. */
 export interface Html {
+  /** Brand: only this module makes values that carry it. */
   readonly [TRUSTED]: true;
+  /** The markup. */
   readonly text: string;
 }
 

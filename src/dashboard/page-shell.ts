@@ -66,8 +66,11 @@ dl.stats dd { margin: 0; font-size: 1.1rem; font-weight: 600; }
 
 /** Parts of a page: its title, what goes in the header band, and the main content. */
 export interface PageParts {
+  /** The document title (escaped here). */
   title: string;
+  /** Content of the header band. */
   header: Html;
+  /** Content of `<main>`. */
   main: Html;
 }
 

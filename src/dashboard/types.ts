@@ -52,6 +52,7 @@ export interface DashboardData {
   generatedAtMs: number;
   /** When the link stops working (the token's expiry), shown so nobody is surprised. */
   linkExpiresMs?: number;
+  /** Sections in the order given. */
   channels: readonly DashboardChannel[];
 }
 
@@ -63,6 +64,7 @@ export interface PersonQuestion {
   label: string;
   /** The question's short title. */
   title: string;
+  /** Where the person stands at their latest attempt. */
   state: CellState;
   /** Attempts so far (0 when not yet seen). */
   attempts: number;
@@ -72,8 +74,11 @@ export interface PersonQuestion {
 
 /** Everything one person's progress page shows. */
 export interface PersonPage {
+  /** Slack workspace or Discord server name (user text). */
   workspaceName: string;
+  /** The channel whose progress this is: id for the back link, name for display. */
   channel: { id: string; name: string };
+  /** Platform user id and display name (user text). */
   person: { id: string; name: string };
   /** Every question of the bank, in bank order. */
   questions: readonly PersonQuestion[];
@@ -81,6 +86,8 @@ export interface PersonPage {
   points?: { week: number; month: number; all: number };
   /** Current and best streak in this channel, when the caller has them. */
   streak?: { current: number; best: number };
+  /** When the data was read (epoch milliseconds). */
   generatedAtMs: number;
+  /** When the link stops working. */
   linkExpiresMs?: number;
 }

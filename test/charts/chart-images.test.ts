@@ -40,6 +40,13 @@ describe('cohort heatmap image', () => {
     expect(pngSize(image.png).width).toBeGreaterThan(0);
   });
 
+  it('leaves out emoji, which the bundled font cannot draw, and keeps the rest of the name', async () => {
+    const { svg } = await cohortHeatmapSvg(cohort(2, 3, ['Ada 🚀🏽 Lovelace', '👩‍💻']));
+    expect(svg).toContain('Ada Lovelace');
+    expect(svg).toContain('(no name)');
+    expect(svg).not.toMatch(/\p{Extended_Pictographic}/u);
+  });
+
   it('describes itself in one sentence for alt text', async () => {
     expect((await cohortHeatmapSvg(cohort(50, 14))).description).toMatch(/50 people by 14 questions/);
   });
