@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { EChartsCoreOption } from 'echarts/core';
 import type { ChartSize } from './types.js';
 
@@ -44,6 +45,9 @@ export async function warmUpCharts(): Promise<void> {
  */
 export async function renderSvg(option: EChartsCoreOption, size: ChartSize): Promise<string> {
   const echarts = await loadECharts();
+  // Layout is synchronous (tens of milliseconds for the big heatmap): let pending I/O run
+  // first, so a page of many charts never holds the event loop for more than one of them.
+  await nextTurn();
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: size.width, height: size.height });
   try {
     chart.setOption(option);
