@@ -14,8 +14,8 @@ const PERIODS: readonly BoardPeriod[] = ['week', 'month', 'all'];
  * The `/dashboard` overview of one workspace, as a complete HTML document: per channel the
  * cohort heatmap and the week / month / all-time boards (inline SVG, the same drawings as
  * the PNGs, each followed by its table), the hardest questions, the bank's gaps, and CSV
- * downloads. Everything from users is escaped; there is no script. Async only because
- * the chart library loads on first use.
+ * downloads. Everything from users is escaped; there is no script. Async because the
+ * chart library loads on first use and each chart first lets pending I/O run.
  */
 export async function renderDashboardPage(data: DashboardData, links: DashboardLinks): Promise<string> {
   const sections = await Promise.all(data.channels.map((c) => channelSection(c, links)));
