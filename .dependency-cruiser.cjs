@@ -79,6 +79,20 @@ module.exports = {
       to: { path: 'node_modules/minisearch' },
     },
     {
+      name: 'charts-libraries-only-in-charts',
+      severity: 'error',
+      comment: 'ECharts and resvg live under src/charts/ only; everything else asks it for SVG, PNG or text.',
+      from: { path: '^(src|adapters)/', pathNot: '^src/charts/' },
+      to: { path: ['node_modules/echarts/', 'node_modules/@resvg/', 'node_modules/zrender/'] },
+    },
+    {
+      name: 'charts-libraries-load-lazily',
+      severity: 'error',
+      comment: 'ECharts and resvg cost hundreds of milliseconds and tens of megabytes to load: import them dynamically, on the first chart (type imports are free).',
+      from: { path: '^src/' },
+      to: { path: ['node_modules/echarts/', 'node_modules/@resvg/'], dependencyTypesNot: ['type-only', 'type-import', 'dynamic-import'] },
+    },
+    {
       name: 'adapters-use-core-entry',
       severity: 'error',
       comment: 'Adapters import the core through its public entry (src/index.ts) only.',
