@@ -1,6 +1,7 @@
 import { Transform, type Writable } from 'node:stream';
+import { createRequire } from 'node:module';
 import pino from 'pino';
-import pretty from 'pino-pretty';
+import type PinoPretty from 'pino-pretty';
 import type { Logger } from '../../src/index.js';
 
 /** Field paths that never reach the log, whatever object they are logged in. */
@@ -44,7 +45,8 @@ export function createLogger(options: LoggerOptions): AppLogger {
   const target = options.destination ?? process.stdout;
   const secrets = (options.secrets ?? []).filter((s) => s.length >= 6);
   const scrubbed = secrets.length > 0 ? scrubStream(target, secrets) : target;
-  const stream = options.pretty ? pretty({ destination: scrubbed, colorize: false, sync: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' }) : scrubbed;
+  // pino-pretty only for a terminal: production (JSON lines) never loads it.
+  const stream = options.pretty ? (createRequire(import.meta.url)('pino-pretty') as typeof PinoPretty)({ destination: scrubbed, colorize: false, sync: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' }) : scrubbed;
   return pino(
     {
       level: options.level,

@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { DateTime } from '../luxon.js';
 import { memoize } from './memoize.js';
 
 // Every click's reply shows its round's close time: the same few (time, zone) pairs.

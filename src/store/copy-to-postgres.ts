@@ -1,9 +1,6 @@
 import type { DatabaseConfig } from '../config/config.js';
 import { BotError } from '../errors.js';
 import { silentLogger, type Logger } from '../logger.js';
-import { createPool, redactedUrl } from './postgres/connection.js';
-import { loadDump } from './postgres/load-dump.js';
-import { migratePostgres } from './postgres/migrate.js';
 import { dumpTables } from './sqlite/dump.js';
 import { migrate } from './sqlite/migrate.js';
 import { openDatabase } from './sqlite/open-database.js';
@@ -27,6 +24,12 @@ export async function copySqliteToPostgres(
   } finally {
     db.close();
   }
+  // node-postgres is loaded only for this command.
+  const [{ createPool, redactedUrl }, { loadDump }, { migratePostgres }] = await Promise.all([
+    import('./postgres/connection.js'),
+    import('./postgres/load-dump.js'),
+    import('./postgres/migrate.js'),
+  ]);
   const pool = createPool(target);
   try {
     await migratePostgres(pool, { nowMs: options.nowMs, logger: options.logger ?? silentLogger });
