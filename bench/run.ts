@@ -12,8 +12,9 @@ import { benchSlack } from './slack-bench.js';
 import { stopBenchPostgres } from './postgres-fixtures.js';
 import { benchReplicaClicks } from './replica-clicks-bench.js';
 import { benchStartup } from './startup-bench.js';
+import { benchProcessAsk } from './process-ask-bench.js';
 
-const suites: { name: string; run: () => Promise<Figure[]> }[] = [{ name: 'lookup', run: benchLookup }, { name: 'slack', run: benchSlack }, { name: 'discord', run: benchDiscord }, { name: 'discord-http', run: benchDiscordHttp }, { name: 'quiz', run: benchQuiz }, { name: 'replicas', run: benchReplicaClicks }, { name: 'startup', run: benchStartup }, { name: 'charts', run: benchCharts }];
+const suites: { name: string; run: () => Promise<Figure[]> }[] = [{ name: 'lookup', run: benchLookup }, { name: 'slack', run: benchSlack }, { name: 'discord', run: benchDiscord }, { name: 'discord-http', run: benchDiscordHttp }, { name: 'quiz', run: benchQuiz }, { name: 'replicas', run: benchReplicaClicks }, { name: 'startup', run: benchStartup }, { name: 'process-ask', run: benchProcessAsk }, { name: 'charts', run: benchCharts }];
 
 const only = process.argv[2];
 const all: Figure[] = [];

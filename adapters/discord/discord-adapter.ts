@@ -44,6 +44,10 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): PlatformAd
     intents: [GatewayIntentBits.Guilds],
     rest: { api: apiUrl },
     allowedMentions: { parse: [] },
+    // Our embeds, buttons and autocomplete choices are rendered as Discord's API JSON
+    // already (snake_case); discord.js's default transformer re-walks every key of every
+    // reply through lodash.snakecase, the largest cost of a reply in this process.
+    jsonTransformer: (data: unknown) => data,
     ws: { buildStrategy: (manager) => new StoppableShardingStrategy(manager) },
   });
   const chat: ChatPort = createDiscordChat({ rest: client.rest, logger, observer });

@@ -5,6 +5,7 @@
  * `allowed_mentions: {parse: []}`; this is the second lock.
  */
 import { escapeMarkdown } from 'discord.js';
+import { LRUCache } from 'lru-cache';
 
 const ZERO_WIDTH_SPACE = '\u200b';
 
@@ -16,9 +17,18 @@ export function neutraliseMentions(text: string): string {
 // Everything Discord would render, including the line starts and links escapeMarkdown leaves alone by default.
 const ESCAPE_ALL = { heading: true, bulletedList: true, numberedList: true, maskedLink: true } as const;
 
+// escapeMarkdown's look-behind patterns cost ~0.2 ms on a long answer, on every reply;
+// the texts are mostly the bank's own (a few hundred of them), so each is escaped once.
+const escaped = new LRUCache<string, string>({ max: 2_000 });
+
 /** Text for places Discord renders markdown (descriptions, field values, titles). */
 export function markdownText(text: string): string {
-  return neutraliseMentions(escapeMarkdown(text, ESCAPE_ALL));
+  let out = escaped.get(text);
+  if (out === undefined) {
+    out = neutraliseMentions(escapeMarkdown(text, ESCAPE_ALL));
+    escaped.set(text, out);
+  }
+  return out;
 }
 
 /** Text for places Discord shows as is (author line, footer, button labels, choice names). */

@@ -6,7 +6,7 @@ import { ephemeral, type Block, type Button, type OutgoingMessage } from '../mes
 import type { Hit, Lookup, LookupResult } from '../search/lookup.js';
 import type { AfterReply } from '../after-reply.js';
 import type { Random } from '../quiz/random.js';
-import type { LookupLog } from '../store/ports/index.js';
+import type { LookupLog, LookupRecord } from '../store/ports/index.js';
 import { entryBlocks, entryLabel, openEntryButton } from '../messages/entry-view.js';
 
 export interface AskDeps {
@@ -48,7 +48,7 @@ export function ask(deps: AskDeps, actor: Actor, query: string, nowMs: number, d
   const result = deps.lookup.search(trimmed);
   const top = result.hits[0];
   const ref = lookupRef(deps.random, deliveryKey);
-  deps.afterReply.run('lookup log', () => deps.lookups.record({
+  deps.afterReply.batch('lookup log', {
     platform: actor.platform,
     workspaceId: actor.workspaceId,
     channelId: actor.channelId,
@@ -60,7 +60,7 @@ export function ask(deps: AskDeps, actor: Actor, query: string, nowMs: number, d
     atMs: nowMs,
     deliveryKey,
     ref,
-  }));
+  }, (rows: LookupRecord[]) => deps.lookups.recordMany(rows));
   if (!result.answered || !top) return { reply: noMatchReply(result), answered: false };
   // Always offer one or two next questions; the lookup's own related list is preferred.
   const related = result.related.length > 0 ? result.related : result.hits.slice(1, 3);

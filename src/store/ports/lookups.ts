@@ -36,6 +36,8 @@ export interface UnhelpfulAnswer {
 export interface LookupLog {
   /** Appends one lookup; returns its id. */
   record(row: LookupRecord): Promise<number>;
+  /** Appends several lookups in one transaction (the after-reply batch); a repeated delivery is skipped. */
+  recordMany(rows: LookupRecord[]): Promise<void>;
   /** The most frequent unanswered queries since a time, most asked first. */
   gaps(sinceMs: number, limit: number): Promise<Gap[]>;
   /** Records (or changes) one person's vote on one lookup's answer, by the lookup's reference; false if it is unknown. */

@@ -15,6 +15,29 @@ export function createPgLookupLog(ctx: PgContext): LookupLog {
       });
       return rows[0]!.id;
     },
+    recordMany: async (rows) => {
+      if (rows.length === 0) return;
+      // One statement for the batch: each column as an array, unnested into rows.
+      const column = <T>(pick: (r: (typeof rows)[number]) => T): T[] => rows.map(pick);
+      await ctx.conn.query(
+        `INSERT INTO lookups (platform, workspace_id, channel_id, user_id, query, top_entry_id, answered, confidence, at_ms, delivery_key, ref)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::boolean[], $8::float8[], $9::bigint[], $10::text[], $11::text[])
+         ON CONFLICT DO NOTHING`,
+        [
+          column((r) => r.platform),
+          column((r) => r.workspaceId),
+          column((r) => r.channelId),
+          column((r) => r.userId),
+          column((r) => r.query),
+          column((r) => r.topEntryId),
+          column((r) => r.answered),
+          column((r) => r.confidence),
+          column((r) => r.atMs),
+          column((r) => r.deliveryKey ?? null),
+          column((r) => r.ref ?? null),
+        ],
+      );
+    },
     gaps: async (sinceMs, limit) =>
       (
         await ctx.conn.query<Gap>(

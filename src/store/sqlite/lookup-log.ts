@@ -20,9 +20,17 @@ export function createSqliteLookupLog(db: Db): Synchronous<LookupLog> {
     WHERE v.helpful = 0 AND v.at_ms >= ? AND l.top_entry_id IS NOT NULL
     GROUP BY lower(trim(l.query)), l.top_entry_id ORDER BY votes DESC, lastAtMs DESC LIMIT ?`);
   const count = db.prepare('SELECT count(*) AS total, coalesce(sum(answered), 0) AS answered FROM lookups');
+  const insertRow = (row: LookupRecord): { changes: number; lastInsertRowid: number | bigint } =>
+    insert.run({ ...row, answered: row.answered ? 1 : 0, deliveryKey: row.deliveryKey ?? null, ref: row.ref ?? null });
+  const insertMany = db.transaction((rows: LookupRecord[]) => {
+    for (const row of rows) insertRow(row);
+  });
   return {
+    recordMany: (rows) => {
+      insertMany.immediate(rows);
+    },
     record: (row: LookupRecord) => {
-      const result = insert.run({ ...row, answered: row.answered ? 1 : 0, deliveryKey: row.deliveryKey ?? null, ref: row.ref ?? null });
+      const result = insertRow(row);
       return result.changes > 0 ? Number(result.lastInsertRowid) : (byDelivery.get(row.deliveryKey) as number);
     },
     gaps: (sinceMs, limit) => gaps.all(sinceMs, limit) as Gap[],

@@ -72,7 +72,13 @@ export async function startDiscordStandin(options: StandinOptions): Promise<Disc
     port,
     interact: (payload, o = {}) => {
       const callback = rest.waitFor((r) => r.method === 'POST' && r.path.startsWith(`/api/v10/interactions/${payload.id}/`), { after: rest.mark(), timeoutMs: o.timeoutMs ?? 5000 });
-      gateway.dispatch('INTERACTION_CREATE', payload, o.token);
+      try {
+        gateway.dispatch('INTERACTION_CREATE', payload, o.token);
+      } catch (error) {
+        // No session to send it to: the wait for its callback is moot.
+        callback.catch(() => undefined);
+        return Promise.reject(error);
+      }
       return callback;
     },
     close: async () => {

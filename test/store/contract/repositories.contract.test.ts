@@ -80,6 +80,22 @@ describe.each(STORES)('repositories on %s', (_name, openStore) => {
     expect((await store.lookups.unhelpful(0, 10))[0]?.votes).toBe(1);
   });
 
+  it('GIVEN a batch of lookups THEN they are all logged, votable by reference, and a delivery already logged is skipped', async () => {
+    const store = await openStore();
+    const base = { platform: 'slack', workspaceId: 'T1', channelId: 'C1', userId: 'U1', confidence: 0.5, topEntryId: 'mesh-q7', answered: true };
+    await store.lookups.record({ ...base, query: 'retry storm', atMs: T0, deliveryKey: 'slack:t-0', ref: 'aaaaaaaaaaa0' });
+    await store.lookups.recordMany([
+      { ...base, query: 'retry storm', atMs: T0 + 1, deliveryKey: 'slack:t-0', ref: 'aaaaaaaaaaa1' },
+      { ...base, query: 'circuit breaking', atMs: T0 + 2, deliveryKey: 'slack:t-1', ref: 'aaaaaaaaaaa2' },
+      { ...base, query: 'kafka', answered: false, topEntryId: null, atMs: T0 + 3, ref: 'aaaaaaaaaaa3' },
+    ]);
+    await store.lookups.recordMany([]);
+    expect(await store.lookups.count()).toEqual({ total: 3, answered: 2 });
+    expect(await store.lookups.vote('aaaaaaaaaaa2', 'U9', false, T0 + 9)).toBe(true);
+    expect(await store.lookups.vote('aaaaaaaaaaa1', 'U9', false, T0 + 9)).toBe(false);
+    expect(await store.lookups.gaps(0, 10)).toEqual([{ query: 'kafka', count: 1, lastAtMs: T0 + 3, closestEntryId: null }]);
+  });
+
   it('GIVEN platform deliveries THEN each is taken once, its reply kept for repeats, and old ones forgotten', async () => {
     const store = await openStore();
     const takes = await Promise.all([1, 2, 3].map(() => store.deliveries.claim('slack:t1', T0)));
