@@ -11,5 +11,8 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 20_000,
     pool: 'forks',
+    // Vitest's default is one worker per core minus one: a single worker on a 2-core box.
+    // Many files wait on subprocesses, sockets and PostgreSQL rather than the CPU.
+    maxWorkers: 4,
   },
 });
