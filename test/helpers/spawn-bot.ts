@@ -25,12 +25,14 @@ export interface SpawnedBot {
 }
 
 /**
- * Starts the bot as the Docker image does (`node --import tsx adapters/main.ts`) in Slack
- * HTTP mode against a Web API stand-in, and waits (bounded) until /healthz answers.
+ * Starts the bot in Slack HTTP mode against a Web API stand-in, and waits (bounded) until
+ * /healthz answers: from the sources as `npm start` does (`node --import tsx
+ * adapters/main.ts`), or with `entry` the production build as the image does
+ * (`node dist/adapters/main.js`).
  */
-export async function spawnSlackBot(options: { cwd: string; apiUrl: string; databasePath: string; env?: Record<string, string> }): Promise<SpawnedBot> {
+export async function spawnSlackBot(options: { cwd: string; apiUrl: string; databasePath: string; env?: Record<string, string>; entry?: string[] }): Promise<SpawnedBot> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', join('adapters', 'main.ts')], {
+  const child = spawn(process.execPath, options.entry ?? ['--import', 'tsx', join('adapters', 'main.ts')], {
     cwd: options.cwd,
     env: {
       PATH: process.env['PATH'] ?? '',
