@@ -56,6 +56,15 @@ export interface SlackCallsOptions {
  * method for Retry-After (other calls to it wait too), network failures and 5xx are
  * retried with jittered backoff, all inside a time budget; Slack's "you are wrong"
  * answers are not retried. Each attempt and retry is reported to the observer.
+ *
+ * Why not @slack/web-api's own `retryConfig` and rate-limit handling (the WebClient is
+ * built with `retries: 0` and `rejectRateLimitedCalls`): its retries (p-retry) cannot be
+ * cancelled from outside, so a stop would wait out a backoff or a 429's Retry-After of up
+ * to minutes instead of rejecting at once (the core retries after the restart); they
+ * report no reason per retry, which the retry metric needs; and a 429 pauses only the
+ * call that got it, where Slack's limit is per method, so the next round's post would hit
+ * it again. The budget and the switch to a single attempt while Slack is failing (degraded)
+ * are ours too.
  */
 export class SlackCalls {
   private readonly policy: RetryPolicy;

@@ -4,6 +4,12 @@ let rows: [Uint16Array, Uint16Array, Uint16Array] = [new Uint16Array(64), new Ui
 /**
  * Optimal-string-alignment distance (Levenshtein plus adjacent transpositions), giving up
  * early once it exceeds `max`: typo correction only cares about distances of 1 or 2.
+ *
+ * Why not MiniSearch's own `SearchableMap.fuzzyGet`: it counts plain Levenshtein edits, so
+ * a swapped pair ("cirucit") is 2 edits, out of reach for the 1 edit words under 8
+ * letters are allowed. Measured with `npm run eval:ask` (candidates from fuzzyGet instead
+ * of this): typo queries answered right fell from 24/25 to 18/25 on the held-out set and
+ * from 42/44 to 39/44 on the extended one, and real queries answered from 97.1 % to 93.5 %.
  */
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
