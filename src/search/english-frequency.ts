@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { editDistance } from './edit-distance.js';
@@ -53,7 +54,7 @@ export function specificity(word: string, curve: SpecificityCurve): number {
 
 /** Common English words by first letter and length, for `nearestEnglish` (built on first use). */
 let commonByStart: Map<string, string[]> | null = null;
-const nearestCache = new Map<string, string | null>();
+const nearestCache = new LRUCache<string, string>({ max: 10_000 });
 
 /** Words at least this common (Zipf) are candidates for what a misspelt word meant. */
 const COMMON_ZIPF = 3;
@@ -66,7 +67,7 @@ const COMMON_ZIPF = 3;
  */
 export function nearestEnglish(word: string): string | null {
   const cached = nearestCache.get(word);
-  if (cached !== undefined) return cached;
+  if (cached !== undefined) return cached === '' ? null : cached;
   if (!zipfByWord) zipfByWord = loadZipf();
   if (!commonByStart) {
     commonByStart = new Map();
@@ -94,7 +95,7 @@ export function nearestEnglish(word: string): string | null {
       }
     }
   }
-  if (nearestCache.size >= 10_000) nearestCache.clear();
-  nearestCache.set(word, best);
+  // '' stands for "no such word" (the cache holds strings only).
+  nearestCache.set(word, best ?? '');
   return best;
 }

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { SearchResult } from 'minisearch';
 import type { Bank, Entry } from '../bank/types.js';
 import { splitWords } from './normalize.js';
@@ -136,27 +137,22 @@ export function createLookup(banks: readonly Bank[], overrides: Partial<LookupOp
 }
 
 /**
- * Least-recently-used results by normalised query. Banks do not change while the process
- * runs, so a cached result never goes stale. Results are frozen: callers share them.
+ * Least-recently-used results by normalised query. A lookup is built over fixed banks, so
+ * a cached result never goes stale. Results are frozen: callers share them.
  */
 class ResultCache {
-  private readonly map = new Map<string, LookupResult>();
+  private readonly lru: LRUCache<string, LookupResult> | null;
 
-  constructor(private readonly size: number) {}
+  constructor(size: number) {
+    this.lru = size > 0 ? new LRUCache({ max: size }) : null;
+  }
 
   get(key: string): LookupResult | undefined {
-    const found = this.map.get(key);
-    if (found) {
-      this.map.delete(key);
-      this.map.set(key, found);
-    }
-    return found;
+    return this.lru?.get(key);
   }
 
   set(key: string, result: LookupResult): void {
-    if (this.size <= 0) return;
-    this.map.set(key, Object.freeze(result));
-    if (this.map.size > this.size) this.map.delete(this.map.keys().next().value as string);
+    this.lru?.set(key, Object.freeze(result));
   }
 }
 

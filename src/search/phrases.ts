@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { Entry } from '../bank/types.js';
 import { indexTokens } from './normalize.js';
 import type { Concept } from './query-plan.js';
@@ -13,7 +14,7 @@ const CACHE_LIMIT = 2_000;
  * Computed on first use for the few top candidates only, and cached with a bound.
  */
 export class EntryPhrases {
-  private readonly cache = new Map<string, Set<string>>();
+  private readonly cache = new LRUCache<string, Set<string>>({ max: CACHE_LIMIT });
 
   /** Share of the query's neighbouring concept pairs that the entry has side by side (0-1). */
   pairShare(entry: Entry, concepts: readonly Concept[]): number {
@@ -34,7 +35,6 @@ export class EntryPhrases {
         const stems = indexTokens(text).filter((t) => !STOPWORDS.has(t)).map(stem);
         for (let k = 1; k < stems.length; k++) pairs.add(`${stems[k - 1]} ${stems[k]}`);
       }
-      if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
       this.cache.set(entry.id, pairs);
     }
     return pairs;

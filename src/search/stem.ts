@@ -1,13 +1,14 @@
+import { LRUCache } from 'lru-cache';
 import { stemmer } from 'stemmer';
 
-const cache = new Map<string, string>();
+const cache = new LRUCache<string, string>({ max: 100_000 });
 
 /** Porter stem of one lowercase token (memoised: the same words recur in every query). */
 export function stem(token: string): string {
   let out = cache.get(token);
   if (out === undefined) {
     out = /\d/.test(token) || token.length <= 3 ? token : stemmer(token);
-    if (cache.size < 100_000) cache.set(token, out);
+    cache.set(token, out);
   }
   return out;
 }

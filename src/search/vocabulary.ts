@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { editDistance } from './edit-distance.js';
 import { stem } from './stem.js';
 
@@ -19,7 +20,8 @@ export class Vocabulary {
   private sorted: string[] | null = null;
   private readonly aliasWords = new Set<string>();
   private readonly termIds = new Map<string, number>();
-  private readonly corrections = new Map<string, Correction | null>();
+  // The vocabulary is fixed once built, so a word's correction never changes; null means none.
+  private readonly corrections = new LRUCache<string, Correction | 'none'>({ max: 10_000 });
   private readonly bigrams = new Set<number>();
   private docs = 0;
 
@@ -96,12 +98,10 @@ export class Vocabulary {
   correct(word: string): Correction | null {
     if (word.length < 4) return null;
     const cached = this.corrections.get(word);
-    if (cached !== undefined) return cached;
+    if (cached !== undefined) return cached === 'none' ? null : cached;
     const max = word.length >= 8 ? 2 : 1;
     const found = word.length === 4 ? this.onlyNeighbour(word) : (this.closest(word, max) ?? this.closest(stem(word), max));
-    // The vocabulary is fixed once built, so a word's correction never changes.
-    if (this.corrections.size >= 10_000) this.corrections.clear();
-    this.corrections.set(word, found);
+    this.corrections.set(word, found ?? 'none');
     return found;
   }
 

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -27,7 +28,7 @@ interface Dictionary {
 }
 
 let dictionary: Dictionary | null | undefined;
-const cache = new Map<string, string[]>();
+const cache = new LRUCache<string, string[]>({ max: 10_000 });
 
 /**
  * Lemmas that share a sense with the word (its commonest `maxSenses` senses per part of
@@ -50,7 +51,7 @@ export function synonyms(word: string, maxSenses = 3): string[] {
     }
   }
   const list = [...out];
-  if (cache.size < 10_000) cache.set(key, list);
+  cache.set(key, list);
   return list;
 }
 
