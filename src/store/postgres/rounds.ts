@@ -1,29 +1,7 @@
 import { LRUCache } from 'lru-cache';
-import type { Platform } from '../../chat-port.js';
-import type { EntryStats, QuizMode, Round, RoundKind, RoundResults, Rounds, RoundStatus } from '../ports/index.js';
+import { FIXED_ROUND_CACHE, toRound, type RoundRow, type RoundState } from '../row-shapes.js';
+import type { EntryStats, Round, RoundResults, Rounds } from '../ports/index.js';
 import type { PgContext } from './connection.js';
-
-interface Row {
-  id: number;
-  channelKey: number;
-  platform: Platform;
-  workspaceId: string;
-  channelId: string;
-  slotMs: number;
-  kind: RoundKind;
-  entryId: string;
-  itemId: string | null;
-  mode: QuizMode;
-  choices: string;
-  correctIndex: number | null;
-  status: RoundStatus;
-  messageId: string | null;
-  claimedMs: number;
-  openedMs: number | null;
-  closesMs: number;
-  closedMs: number | null;
-  postAttempts: number;
-}
 
 const COLUMNS = `r.id, r.channel_key AS "channelKey", c.platform, c.workspace_id AS "workspaceId", c.channel_id AS "channelId",
   r.slot_ms AS "slotMs", r.kind, r.entry_id AS "entryId", r.item_id AS "itemId", r.mode, r.choices, r.correct_index AS "correctIndex",
@@ -31,27 +9,17 @@ const COLUMNS = `r.id, r.channel_key AS "channelKey", c.platform, c.workspace_id
   r.closed_ms AS "closedMs", r.post_attempts AS "postAttempts"`;
 const SELECT = `SELECT ${COLUMNS} FROM rounds r JOIN channels c ON c.id = r.channel_key`;
 
-/** The columns of a round that change after its claim. */
-type RoundState = Pick<Round, 'status' | 'messageId' | 'openedMs' | 'closedMs' | 'postAttempts'>;
 const STATE = `SELECT status, message_id AS "messageId", opened_ms AS "openedMs", closed_ms AS "closedMs", post_attempts AS "postAttempts" FROM rounds WHERE id = $1`;
-
-/** How many rounds' fixed parts are kept; more than are ever open at once. */
-const FIXED_CACHE = 2_000;
-
-function toRound(row: Row): Round {
-  const { platform, workspaceId, channelId, choices, ...rest } = row;
-  return { ...rest, channel: { platform, workspaceId, channelId }, choices: JSON.parse(choices) as string[] };
-}
 
 /** What a round asks never changes after its claim; only its state does (see the SQLite twin). */
 export type RoundCache = LRUCache<number, Round>;
 
 export function createRoundCache(): RoundCache {
-  return new LRUCache({ max: FIXED_CACHE });
+  return new LRUCache({ max: FIXED_ROUND_CACHE });
 }
 
 export function createPgRounds(ctx: PgContext, fixed: RoundCache): Rounds {
-  const list = async (text: string, values: unknown[]): Promise<Round[]> => (await ctx.conn.query<Row>(text, values)).rows.map(toRound);
+  const list = async (text: string, values: unknown[]): Promise<Round[]> => (await ctx.conn.query<RoundRow>(text, values)).rows.map(toRound);
   const changed = async (text: string, values: unknown[]): Promise<boolean> => ((await ctx.conn.query(text, values)).rowCount ?? 0) > 0;
   const scalar = async (text: string, values: unknown[] = []): Promise<number | null> => (await ctx.conn.query<{ v: number | null }>(text, values)).rows[0]?.v ?? null;
   return {
@@ -65,7 +33,7 @@ export function createPgRounds(ctx: PgContext, fixed: RoundCache): Rounds {
         if (nextFireMs !== undefined) await conn.query('UPDATE schedules SET next_fire_ms = $1 WHERE channel_key = $2', [nextFireMs, round.channelKey]);
         const id = inserted.rows[0]?.id;
         if (id === undefined) return null;
-        const { rows } = await conn.query<Row>(`${SELECT} WHERE r.id = $1`, [id]);
+        const { rows } = await conn.query<RoundRow>(`${SELECT} WHERE r.id = $1`, [id]);
         return toRound(rows[0]!);
       }),
     markOpen: async (id, messageId, nowMs) => {
@@ -95,7 +63,7 @@ export function createPgRounds(ctx: PgContext, fixed: RoundCache): Rounds {
         const { rows } = await ctx.conn.query<RoundState>({ name: `rounds-state${lock ? '-locked' : ''}`, text: `${STATE}${lock}`, values: [id] });
         return rows[0] ? { ...known, ...rows[0] } : undefined;
       }
-      const { rows } = await ctx.conn.query<Row>(`${SELECT} WHERE r.id = $1${lock ? ' FOR SHARE OF r' : ''}`, [id]);
+      const { rows } = await ctx.conn.query<RoundRow>(`${SELECT} WHERE r.id = $1${lock ? ' FOR SHARE OF r' : ''}`, [id]);
       if (!rows[0]) return undefined;
       const round = toRound(rows[0]);
       fixed.set(id, round);

@@ -1,40 +1,15 @@
-import type { Platform } from '../../chat-port.js';
-import type { Schedules, StoredSchedule } from '../ports/index.js';
+import { toSchedule, type ScheduleRow } from '../row-shapes.js';
+import type { Schedules } from '../ports/index.js';
 import type { PgContext } from './connection.js';
-
-interface Row {
-  channelKey: number;
-  platform: Platform;
-  workspaceId: string;
-  channelId: string;
-  time: string;
-  zone: string;
-  days: string;
-  cron: string;
-  nextFireMs: number;
-  updatedBy: string;
-  updatedMs: number;
-}
 
 const SELECT = `SELECT s.channel_key AS "channelKey", c.platform, c.workspace_id AS "workspaceId", c.channel_id AS "channelId",
   s.time_of_day AS time, s.zone, s.days, s.cron, s.next_fire_ms AS "nextFireMs", s.updated_by AS "updatedBy", s.updated_ms AS "updatedMs"
   FROM schedules s JOIN channels c ON c.id = s.channel_key`;
 
-function toSchedule(row: Row): StoredSchedule {
-  return {
-    channelKey: row.channelKey,
-    channel: { platform: row.platform, workspaceId: row.workspaceId, channelId: row.channelId },
-    spec: { time: row.time, zone: row.zone, days: row.days, cron: row.cron },
-    nextFireMs: row.nextFireMs,
-    updatedBy: row.updatedBy,
-    updatedMs: row.updatedMs,
-  };
-}
-
 export function createPgSchedules(ctx: PgContext): Schedules {
   return {
     async get(channelKey) {
-      const { rows } = await ctx.conn.query<Row>({ name: 'schedules-get', text: `${SELECT} WHERE s.channel_key = $1`, values: [channelKey] });
+      const { rows } = await ctx.conn.query<ScheduleRow>({ name: 'schedules-get', text: `${SELECT} WHERE s.channel_key = $1`, values: [channelKey] });
       return rows[0] ? toSchedule(rows[0]) : undefined;
     },
     async upsert(channelKey, spec, nextFireMs, updatedBy, nowMs) {
@@ -50,7 +25,7 @@ export function createPgSchedules(ctx: PgContext): Schedules {
       return ((await ctx.conn.query('DELETE FROM schedules WHERE channel_key = $1', [channelKey])).rowCount ?? 0) > 0;
     },
     async due(nowMs, limit) {
-      const { rows } = await ctx.conn.query<Row>(`${SELECT} WHERE s.next_fire_ms <= $1 ORDER BY s.next_fire_ms LIMIT $2`, [nowMs, limit]);
+      const { rows } = await ctx.conn.query<ScheduleRow>(`${SELECT} WHERE s.next_fire_ms <= $1 ORDER BY s.next_fire_ms LIMIT $2`, [nowMs, limit]);
       return rows.map(toSchedule);
     },
     async setNextFire(channelKey, nextFireMs) {

@@ -1,30 +1,8 @@
 import type { Synchronous } from './synchronous.js';
 import { LRUCache } from 'lru-cache';
-import type { Platform } from '../../chat-port.js';
+import { FIXED_ROUND_CACHE, toRound, type RoundRow, type RoundState } from '../row-shapes.js';
 import type { Db } from './open-database.js';
-import type { EntryStats, NewRound, QuizMode, Round, RoundKind, RoundResults, Rounds, RoundStatus } from '../ports/index.js';
-
-interface Row {
-  id: number;
-  channelKey: number;
-  platform: Platform;
-  workspaceId: string;
-  channelId: string;
-  slotMs: number;
-  kind: RoundKind;
-  entryId: string;
-  itemId: string | null;
-  mode: QuizMode;
-  choices: string;
-  correctIndex: number | null;
-  status: RoundStatus;
-  messageId: string | null;
-  claimedMs: number;
-  openedMs: number | null;
-  closesMs: number;
-  closedMs: number | null;
-  postAttempts: number;
-}
+import type { EntryStats, NewRound, Round, RoundResults, Rounds } from '../ports/index.js';
 
 const SELECT = `SELECT r.id, r.channel_key AS channelKey, c.platform, c.workspace_id AS workspaceId, c.channel_id AS channelId,
   r.slot_ms AS slotMs, r.kind, r.entry_id AS entryId, r.item_id AS itemId, r.mode, r.choices, r.correct_index AS correctIndex,
@@ -32,16 +10,6 @@ const SELECT = `SELECT r.id, r.channel_key AS channelKey, c.platform, c.workspac
   r.closed_ms AS closedMs, r.post_attempts AS postAttempts
   FROM rounds r JOIN channels c ON c.id = r.channel_key`;
 
-/** The columns of a round that change after its claim. */
-type RoundState = Pick<Round, 'status' | 'messageId' | 'openedMs' | 'closedMs' | 'postAttempts'>;
-
-/** How many rounds' fixed parts are kept; more than are ever open at once. */
-const FIXED_CACHE = 2_000;
-
-function toRound(row: Row): Round {
-  const { platform, workspaceId, channelId, choices, ...rest } = row;
-  return { ...rest, channel: { platform, workspaceId, channelId }, choices: JSON.parse(choices) as string[] };
-}
 
 export function createSqliteRounds(db: Db): Synchronous<Rounds> {
   const insert = db.prepare(`INSERT INTO rounds
@@ -53,7 +21,7 @@ export function createSqliteRounds(db: Db): Synchronous<Rounds> {
   // What a round asks never changes after its claim (question, choices, channel, times);
   // only its state does. Every click reads its round, so the fixed part is kept here and
   // the state alone is read each time, fresh (another process may have closed the round).
-  const fixed = new LRUCache<number, Round>({ max: FIXED_CACHE });
+  const fixed = new LRUCache<number, Round>({ max: FIXED_ROUND_CACHE });
   const stateById = db.prepare(`SELECT status, message_id AS messageId, opened_ms AS openedMs, closed_ms AS closedMs,
     post_attempts AS postAttempts FROM rounds WHERE id = ?`);
   const markOpen = db.prepare("UPDATE rounds SET status = 'open', message_id = ?, opened_ms = ?, post_attempts = post_attempts + 1 WHERE id = ? AND status = 'claimed'");
@@ -93,7 +61,7 @@ export function createSqliteRounds(db: Db): Synchronous<Rounds> {
     const result = insert.run({ ...round, choices: JSON.stringify(round.choices), leaseUntilMs });
     if (nextFireMs !== undefined) setNext.run(nextFireMs, round.channelKey);
     if (result.changes === 0) return null;
-    return toRound(byId.get(result.lastInsertRowid) as Row);
+    return toRound(byId.get(result.lastInsertRowid) as RoundRow);
   });
 
   return {
@@ -115,22 +83,22 @@ export function createSqliteRounds(db: Db): Synchronous<Rounds> {
     releaseLease: (id) => {
       releaseLease.run(id);
     },
-    unrevealed: (nowMs, limit) => (unrevealed.all(nowMs, limit) as Row[]).map(toRound),
+    unrevealed: (nowMs, limit) => (unrevealed.all(nowMs, limit) as RoundRow[]).map(toRound),
     get: (id) => {
       const known = fixed.get(id);
       if (known) {
         const state = stateById.get(id) as RoundState | undefined;
         return state ? { ...known, ...state } : undefined;
       }
-      const row = byId.get(id) as Row | undefined;
+      const row = byId.get(id) as RoundRow | undefined;
       if (!row) return undefined;
       const round = toRound(row);
       fixed.set(id, round);
       return round;
     },
-    openInChannel: (channelKey) => (openInChannel.all(channelKey) as Row[]).map(toRound),
-    claimedPending: (nowMs, limit) => (claimed.all(nowMs, limit) as Row[]).map(toRound),
-    dueToClose: (nowMs, limit) => (dueToClose.all(nowMs, limit) as Row[]).map(toRound),
+    openInChannel: (channelKey) => (openInChannel.all(channelKey) as RoundRow[]).map(toRound),
+    claimedPending: (nowMs, limit) => (claimed.all(nowMs, limit) as RoundRow[]).map(toRound),
+    dueToClose: (nowMs, limit) => (dueToClose.all(nowMs, limit) as RoundRow[]).map(toRound),
     earliestClose: () => (earliestClose.get() as number | null) ?? null,
     nextRetryAt: () => (nextRetry.get() as number | null) ?? null,
     entryStats: (channelKey) => {

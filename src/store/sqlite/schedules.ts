@@ -1,36 +1,11 @@
 import type { Synchronous } from './synchronous.js';
-import type { Platform } from '../../chat-port.js';
+import { toSchedule, type ScheduleRow } from '../row-shapes.js';
 import type { Db } from './open-database.js';
-import type { Schedules, StoredSchedule } from '../ports/index.js';
-
-interface Row {
-  channelKey: number;
-  platform: Platform;
-  workspaceId: string;
-  channelId: string;
-  time: string;
-  zone: string;
-  days: string;
-  cron: string;
-  nextFireMs: number;
-  updatedBy: string;
-  updatedMs: number;
-}
+import type { Schedules } from '../ports/index.js';
 
 const SELECT = `SELECT s.channel_key AS channelKey, c.platform, c.workspace_id AS workspaceId, c.channel_id AS channelId,
   s.time_of_day AS time, s.zone, s.days, s.cron, s.next_fire_ms AS nextFireMs, s.updated_by AS updatedBy, s.updated_ms AS updatedMs
   FROM schedules s JOIN channels c ON c.id = s.channel_key`;
-
-function toSchedule(row: Row): StoredSchedule {
-  return {
-    channelKey: row.channelKey,
-    channel: { platform: row.platform, workspaceId: row.workspaceId, channelId: row.channelId },
-    spec: { time: row.time, zone: row.zone, days: row.days, cron: row.cron },
-    nextFireMs: row.nextFireMs,
-    updatedBy: row.updatedBy,
-    updatedMs: row.updatedMs,
-  };
-}
 
 export function createSqliteSchedules(db: Db): Synchronous<Schedules> {
   const get = db.prepare(`${SELECT} WHERE s.channel_key = ?`);
@@ -44,14 +19,14 @@ export function createSqliteSchedules(db: Db): Synchronous<Schedules> {
   const earliest = db.prepare('SELECT min(next_fire_ms) FROM schedules').pluck();
   return {
     get: (channelKey) => {
-      const row = get.get(channelKey) as Row | undefined;
+      const row = get.get(channelKey) as ScheduleRow | undefined;
       return row ? toSchedule(row) : undefined;
     },
     upsert: (channelKey, spec, nextFireMs, updatedBy, nowMs) => {
       upsert.run({ channelKey, ...spec, nextFireMs, updatedBy, updatedMs: nowMs });
     },
     remove: (channelKey) => remove.run(channelKey).changes > 0,
-    due: (nowMs, limit) => (due.all(nowMs, limit) as Row[]).map(toSchedule),
+    due: (nowMs, limit) => (due.all(nowMs, limit) as ScheduleRow[]).map(toSchedule),
     setNextFire: (channelKey, nextFireMs) => {
       setNext.run(nextFireMs, channelKey);
     },
