@@ -108,13 +108,20 @@ export async function startBot(config: Config, options: { logger: AppLogger; clo
     for (const adapter of adapters) await adapter.start();
     if (!routesServed) server = await serveRoutes(routes, config.port);
     task = schedule('* * * * *', tick, { noOverlap: true, name: 'meshbot-tick' });
+    let checking = false;
     const checkLead = async (): Promise<void> => {
-      if (stopping) return;
-      const was = core.store.leader.isLeading();
-      const leads = await core.store.leader.tryLead();
-      metrics.markLeader(core.store.leader.replicaId, leads);
-      // A new leader catches up at once: rounds due while nobody led are posted late or marked missed.
-      if (leads && !was) void tick();
+      // One check at a time: a slow database must not pile up connections.
+      if (stopping || checking) return;
+      checking = true;
+      try {
+        const was = core.store.leader.isLeading();
+        const leads = await core.store.leader.tryLead();
+        metrics.markLeader(core.store.leader.replicaId, leads);
+        // A new leader catches up at once: rounds due while nobody led are posted late or marked missed.
+        if (leads && !was) void tick();
+      } finally {
+        checking = false;
+      }
     };
     await checkLead();
     leaderTimer = setInterval(() => void checkLead(), LEADER_CHECK_MS);

@@ -43,7 +43,15 @@ export function createPool(config: Extract<DatabaseConfig, { kind: 'postgres' }>
 
 /** A single connection with the same settings as the pool's (leader lock, migrations). */
 export function createClient(config: Extract<DatabaseConfig, { kind: 'postgres' }>): pg.Client {
-  return new pg.Client({ connectionString: config.url, connectionTimeoutMillis: config.connectTimeoutMs, application_name: 'meshbot-leader', types });
+  return new pg.Client({
+    connectionString: config.url,
+    connectionTimeoutMillis: config.connectTimeoutMs,
+    // A half-open connection must fail the lead check in bounded time, not hang it.
+    query_timeout: config.connectTimeoutMs,
+    keepAlive: true,
+    application_name: 'meshbot-leader',
+    types,
+  });
 }
 
 /** Runs `fn` inside BEGIN ... COMMIT on one pooled client; rolls back if it throws. */
