@@ -15,6 +15,13 @@ export interface LookupRecord {
   ref?: string | null;
 }
 
+/** A logged lookup, as a later click on its reply needs it. */
+export interface LoggedLookup {
+  query: string;
+  topEntryId: string | null;
+  answered: boolean;
+}
+
 /** A query people keep asking that the bank does not answer. */
 export interface Gap {
   query: string;
@@ -38,6 +45,8 @@ export interface LookupLog {
   record(row: LookupRecord): Promise<number>;
   /** The most frequent unanswered queries since a time, most asked first. */
   gaps(sinceMs: number, limit: number): Promise<Gap[]>;
+  /** The logged lookup with this reference (what was asked, and what it answered with), or null if none is logged. */
+  byRef(lookupRef: string): Promise<LoggedLookup | null>;
   /** Records (or changes) one person's vote on one lookup's answer, by the lookup's reference; false if it is unknown. */
   vote(lookupRef: string, userId: string, helpful: boolean, atMs: number): Promise<boolean>;
   /** Answers most often voted not helpful since a time, per query and entry. */
