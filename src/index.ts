@@ -9,6 +9,7 @@ export { buildBank, slugFromFile, type BankSource } from './bank/build-bank.js';
 export { loadBanks, readBankSource, formatIssues } from './bank/read-banks.js';
 export { createLookup, DEFAULT_LOOKUP_OPTIONS, type Hit, type LearnedSummary, type Lookup, type LookupOptions, type LookupResult } from './search/lookup.js';
 export { DEFAULT_LEARNING_OPTIONS, type Evidence, type EvidenceKind, type LearnedPhrasing, type LearningOptions } from './search/learned-evidence.js';
+export { LEARNED_REFRESH_MS, loadLearned, toEvidence } from './commands/learned-refresh.js';
 export { Catalogue } from './bank/catalogue.js';
 export { lintQuiz, type QuizLintReport } from './bank/lint/lint-quiz.js';
 export { formatQuizLint } from './bank/lint/format-lint.js';
