@@ -138,11 +138,11 @@ export class LearnedHints {
     if (this.phrasings.length === 0 || ideas.size === 0) return out;
     const perEntry = new Map<string, Map<string, number>>();
     const seen = new Set<Phrasing>();
-    for (const idea of ideas.keys()) {
+    for (const idea of prefixIdeas(ideas, this.options.minSimilarity)) {
       for (const p of this.byIdea.get(idea) ?? []) {
         if (seen.has(p)) continue;
         seen.add(p);
-        const similarity = weightedJaccard(ideas, p.ideas);
+        const similarity = overlap(ideas, p.ideas);
         if (similarity < this.options.minSimilarity) continue;
         const people = perEntry.get(p.entryId) ?? new Map<string, number>();
         for (const [person, { weight }] of p.people) {
@@ -220,13 +220,22 @@ export function buildLearnedHints(
   options: LearningOptions = DEFAULT_LEARNING_OPTIONS,
 ): LearnedHints {
   const byKey = new Map<string, Phrasing>();
+  // Rows repeat queries (one per person): read each query once per build.
+  const read = new Map<string, { ideas: IdeaWeights; key: string; text: string }>();
   for (const e of evidence) {
     if (!knownEntry(e.entryId)) continue;
     const base = options.weights[e.kind];
     if (base === 0) continue;
-    const ideas = ideasOf(e.query);
+    let query = read.get(e.query);
+    if (!query) {
+      const ideas = ideasOf(e.query);
+      const text = e.query.trim().toLowerCase().replace(/\s+/g, ' ').replace(/[?!.]+$/, '');
+      query = { ideas, key: [...ideas.keys()].sort().join('\u0001'), text };
+      read.set(e.query, query);
+    }
+    const { ideas, text } = query;
     if (ideas.size === 0) continue;
-    const key = `${e.entryId}\u0000${[...ideas.keys()].sort().join('\u0001')}`;
+    const key = `${e.entryId}\u0000${query.key}`;
     let p = byKey.get(key);
     if (!p) {
       p = { ideas, entryId: e.entryId, people: new Map(), texts: new Map() };
@@ -237,7 +246,6 @@ export function buildLearnedHints(
     const before = p.people.get(e.person);
     // A person's latest word stands: repeating a pick changes nothing, changing their mind does.
     if (!before || e.atMs > before.atMs) p.people.set(e.person, { weight, atMs: e.atMs });
-    const text = e.query.trim().toLowerCase().replace(/\s+/g, ' ').replace(/[?!.]+$/, '');
     const typed = p.texts.get(text) ?? new Set<string>();
     typed.add(e.person);
     p.texts.set(text, typed);
@@ -245,21 +253,40 @@ export function buildLearnedHints(
   return new LearnedHints([...byKey.values()], options);
 }
 
-/** Weighted Jaccard overlap of two idea sets: shared weight over all weight (1 = the same ideas). */
-function weightedJaccard(a: IdeaWeights, b: IdeaWeights): number {
+/**
+ * How much of a query a phrasing is: the query's weight on the ideas they share, over the
+ * query's whole weight plus the phrasing's ideas the query lacks (a weighted Jaccard
+ * overlap with the query's weights on shared ideas; 1 = the same ideas).
+ */
+function overlap(query: IdeaWeights, phrasing: IdeaWeights): number {
   let shared = 0;
   let all = 0;
-  for (const [idea, wa] of a) {
-    const wb = b.get(idea);
-    if (wb === undefined) {
-      all += wa;
-    } else {
-      shared += (wa + wb) / 2;
-      all += (wa + wb) / 2;
-    }
+  for (const [idea, w] of query) {
+    all += w;
+    if (phrasing.has(idea)) shared += w;
   }
-  for (const [idea, wb] of b) if (!a.has(idea)) all += wb;
+  for (const [idea, w] of phrasing) if (!query.has(idea)) all += w;
   return all > 0 ? shared / all : 0;
+}
+
+/**
+ * The query's heaviest ideas, enough that a phrasing sharing none of them cannot reach
+ * `threshold`: it would share less than `threshold` of the query's weight, and `overlap`
+ * is at most that share. Only their phrasings are looked at, so an everyday idea that
+ * many phrasings have ("work" in "how does X work") costs nothing (prefix filtering).
+ */
+function prefixIdeas(query: IdeaWeights, threshold: number): string[] {
+  const sorted = [...query].sort((a, b) => b[1] - a[1]);
+  let rest = sorted.reduce((sum, [, w]) => sum + w, 0);
+  const need = threshold * rest;
+  const out: string[] = [];
+  for (const [idea, w] of sorted) {
+    // Once the ideas left weigh less than the share needed, a phrasing must have one already taken.
+    if (rest < need) break;
+    out.push(idea);
+    rest -= w;
+  }
+  return out;
 }
 
 /** The text typed by the most people (ties: the shorter, then alphabetical). */
