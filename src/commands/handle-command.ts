@@ -84,6 +84,6 @@ async function run(deps: CoreDeps, input: IncomingCommand, command: Command): Pr
       return [reply];
     }
     case 'gaps':
-      return [gapsReply(await gapReport(deps.store.lookups, nowMs), deps.catalogue)];
+      return [gapsReply(await gapReport({ lookups: deps.store.lookups, lookup: deps.lookup }, nowMs), deps.catalogue)];
   }
 }

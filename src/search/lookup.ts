@@ -41,7 +41,7 @@ export interface LookupOptions {
 /** The one defaults object; `createLookup` merges overrides into it and rejects unknown keys. */
 export const DEFAULT_LOOKUP_OPTIONS: Readonly<LookupOptions> = Object.freeze({
   plan: Object.freeze({
-    maxAliasWords: 4,
+    maxAliasWords: 8,
     aliasWeight: 0.9,
     derivedWeight: 0.9,
     synonymWeight: 0.6,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buttonsOf, createBot, LEARNED_REFRESH_MS, type Bot, type LookupEvidence, type OutgoingMessage, type Store } from '../../src/index.js';
-import { click, command, seed, testBot } from '../helpers/fixtures.js';
+import { click, command, seed, testBot, textOf } from '../helpers/fixtures.js';
 import { answeredWith, openButtonFor, someone, voteDownAndOpen } from '../helpers/learning.js';
 
 /** Answered by the bank's words with Q4 (sidecar vs ambient); Q5 (mTLS and identity) is meant. */
@@ -22,6 +22,16 @@ describe('lookup learning from clicks', () => {
     await bot.idle();
     await bot.refreshLearned();
     expect(answeredWith(await askAs(bot, 'dana', 'How do pods authenticate to each other?'))).toBe('mesh-q5');
+  });
+
+  it('GIVEN learned phrasings THEN /mesh gaps shows admins the phrasing people used, the entry they showed and how many', async () => {
+    const { bot } = testBot();
+    for (const name of ['ana', 'ben', 'chen']) await voteDownAndOpen(bot, name, PARAPHRASE, 'mesh-q5');
+    await bot.idle();
+    await bot.refreshLearned();
+    const [report] = await bot.handleCommand(command('gaps', { isAdmin: true }));
+    expect(textOf(report!)).toMatch(/how do pods authenticate to each other \| Q5 mTLS and workload identity \(SPIFFE\) \| 3/);
+    expect(textOf(report!)).toMatch(/cli gaps --suggest/);
   });
 
   it('GIVEN one person who does the same 50 times THEN nothing changes', async () => {
