@@ -85,6 +85,31 @@ describe('lookup learning from clicks', () => {
     expect(picks).toEqual([open.value.split(':')[0]]);
   });
 
+  it('GIVEN a store that is slow to keep a vote THEN the vote is answered at once, and written after', async () => {
+    const { store, clock, chat } = testBot();
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const votes: boolean[] = [];
+    const slowLog = Object.assign(Object.create(store.lookups) as Store['lookups'], {
+      vote: async (ref: string, userId: string, helpful: boolean, atMs: number) => {
+        await gate;
+        votes.push(helpful);
+        return store.lookups.vote(ref, userId, helpful, atMs);
+      },
+    });
+    const slowStore: Store = Object.assign(Object.create(store) as Store, { lookups: slowLog });
+    const bot = createBot({ banks: seed(), store: slowStore, clock, chat, rateLimits: { lookupsPerMinute: 0, answersPerMinute: 0 } });
+    const reply = await askAs(bot, 'ana', PARAPHRASE);
+    const notHelpful = buttonsOf(reply).find((b) => b.label === 'Not helpful')!;
+    const vote = await bot.handleAction(click(notHelpful.actionId, notHelpful.value, someone('ana')));
+    expect(vote.messages[0]!.text).toMatch(/noted/);
+    expect(votes).toEqual([]);
+    release();
+    await bot.idle();
+    expect(votes).toEqual([false]);
+    expect(await store.lookups.unhelpful(0, 10)).toEqual([expect.objectContaining({ entryId: 'mesh-q4', votes: 1 })]);
+  });
+
   it('GIVEN "Not helpful" THEN the reply offers the lookup\'s other entries to open, without the one given', async () => {
     const { bot } = testBot();
     const reply = await askAs(bot, 'ana', PARAPHRASE);

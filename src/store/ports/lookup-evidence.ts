@@ -17,7 +17,9 @@ export interface EvidenceRow {
   /** Where the person is: a user id is unique only within its platform and workspace. */
   platform: string;
   workspaceId: string;
+  /** Who did it (for a pick, who clicked; for a vote, who voted). */
   userId: string;
+  /** What they did (see `EvidenceKind`). */
   kind: EvidenceKind;
   /** When they did it (the latest time, if they did it more than once). */
   atMs: number;

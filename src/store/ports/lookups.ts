@@ -17,8 +17,11 @@ export interface LookupRecord {
 
 /** A logged lookup, as a later click on its reply needs it. */
 export interface LoggedLookup {
+  /** The query as logged. */
   query: string;
+  /** The best hit it had (its answer, or its first closest topic), if any. */
   topEntryId: string | null;
+  /** Whether the reply gave `topEntryId` as the answer. */
   answered: boolean;
 }
 
@@ -47,7 +50,11 @@ export interface LookupLog {
   gaps(sinceMs: number, limit: number): Promise<Gap[]>;
   /** The logged lookup with this reference (what was asked, and what it answered with), or null if none is logged. */
   byRef(lookupRef: string): Promise<LoggedLookup | null>;
-  /** Records (or changes) one person's vote on one lookup's answer, by the lookup's reference; false if it is unknown. */
+  /**
+   * Records (or changes) one person's vote on one lookup's answer, by the lookup's
+   * reference; false if it is unknown. A vote older than the one kept does not replace
+   * it, so two votes written out of order (after their replies) leave the later one.
+   */
   vote(lookupRef: string, userId: string, helpful: boolean, atMs: number): Promise<boolean>;
   /** Answers most often voted not helpful since a time, per query and entry. */
   unhelpful(sinceMs: number, limit: number): Promise<UnhelpfulAnswer[]>;

@@ -30,7 +30,8 @@ export function createPgLookupLog(ctx: PgContext): LookupLog {
     vote: async (lookupRef, userId, helpful, atMs) => {
       const { rowCount } = await ctx.conn.query(
         `INSERT INTO lookup_votes (lookup_id, user_id, helpful, at_ms) SELECT id, $2, $3, $4 FROM lookups WHERE ref = $1
-         ON CONFLICT (lookup_id, user_id) DO UPDATE SET helpful = EXCLUDED.helpful, at_ms = EXCLUDED.at_ms`,
+         ON CONFLICT (lookup_id, user_id) DO UPDATE SET helpful = EXCLUDED.helpful, at_ms = EXCLUDED.at_ms
+         WHERE EXCLUDED.at_ms >= lookup_votes.at_ms`,
         [lookupRef, userId, helpful, atMs],
       );
       return (rowCount ?? 0) > 0;

@@ -15,7 +15,8 @@ export function createSqliteLookupLog(db: Db): Synchronous<LookupLog> {
   const byRef = db.prepare('SELECT id FROM lookups WHERE ref = ?').pluck();
   const logged = db.prepare('SELECT query, top_entry_id AS topEntryId, answered FROM lookups WHERE ref = ?');
   const vote = db.prepare(`INSERT INTO lookup_votes (lookup_id, user_id, helpful, at_ms) VALUES (?, ?, ?, ?)
-    ON CONFLICT (lookup_id, user_id) DO UPDATE SET helpful = excluded.helpful, at_ms = excluded.at_ms`);
+    ON CONFLICT (lookup_id, user_id) DO UPDATE SET helpful = excluded.helpful, at_ms = excluded.at_ms
+    WHERE excluded.at_ms >= lookup_votes.at_ms`);
   const unhelpful = db.prepare(`SELECT lower(trim(l.query)) AS query, l.top_entry_id AS entryId, count(*) AS votes, max(v.at_ms) AS lastAtMs
     FROM lookup_votes v JOIN lookups l ON l.id = v.lookup_id
     WHERE v.helpful = 0 AND v.at_ms >= ? AND l.top_entry_id IS NOT NULL

@@ -55,6 +55,14 @@ describe.each(STORES)('lookup evidence on %s', (_name, openStore) => {
     ]);
   });
 
+  it('GIVEN two votes by one person written out of order THEN the later vote stands', async () => {
+    const store = await openStore();
+    await logLookup(store, 'outoforder01', 'canary', true, 'mesh-q6', T0);
+    expect(await store.lookups.vote('outoforder01', 'U2', false, T0 + 20)).toBe(true);
+    await store.lookups.vote('outoforder01', 'U2', true, T0 + 10);
+    expect(await store.lookupEvidence.evidence(0, 10)).toEqual([expect.objectContaining({ userId: 'U2', kind: 'unhelpful', atMs: T0 + 20 })]);
+  });
+
   it('GIVEN a logged lookup THEN it is found by its reference with what it answered, and an unknown reference finds nothing', async () => {
     const store = await openStore();
     await logLookup(store, 'found0000001', 'retry storm', true, 'mesh-q7', T0);
