@@ -5,7 +5,7 @@
  *   banks check [path]               validate a bank file (or every bank), list its entries, lint its quiz items
  *   backup FILE                      online copy of the live database
  *   export scores|progress [--format csv] [--out FILE]   CSV for onboarding leads
- *   gaps [--json]                    lookups the bank could not answer, and answers voted unhelpful
+ *   gaps [--json] [--suggest]        lookups the bank could not answer, answers voted unhelpful, learned phrasings (--suggest: as YAML aliases)
  *   migrate                          bring the database's schema up to date, then exit
  *   migrate-to-postgres              copy the SQLite database (DATABASE_PATH) into PostgreSQL (DATABASE_URL)
  *   discord register [--guild ID]    register the slash commands with Discord
@@ -24,7 +24,8 @@ const USAGE = `usage: npm run --silent cli -- <command>
   banks check [path]                  validate a bank file (default: every bank in BANKS_DIR) and lint its quiz items
   backup FILE                         online copy of the live database (safe while the bot runs)
   export scores|progress [--format csv] [--out FILE]   CSV for onboarding leads (default: stdout)
-  gaps [--json]                       most frequent lookups with no answer, and unhelpful answers
+  gaps [--json] [--suggest]           most frequent lookups with no answer, unhelpful answers, and phrasings
+                                      people taught the lookup (--suggest: YAML aliases for the bank's .meta.yaml)
   migrate                             bring the database (DATABASE_URL or DATABASE_PATH) up to date, then exit
   migrate-to-postgres                 copy the SQLite database at DATABASE_PATH into the empty PostgreSQL at DATABASE_URL
   discord register [--guild ID]       register /mesh (and /mesh-admin) with Discord; discord commands prints them`;

@@ -18,5 +18,7 @@ export async function openCore(config: Config, ports: { clock: Clock; chat: Chat
     ...(ports.logger ? { logger: ports.logger } : {}),
     ...(ports.telemetry ? { telemetry: ports.telemetry } : {}),
   });
+  // Lookups learn from people's picks: load them before the first lookup, not after it.
+  await bot.refreshLearned();
   return { bot, store };
 }

@@ -1,5 +1,5 @@
 import { schedule, type ScheduledTask } from 'node-cron';
-import type { Bot, Clock, Config, Store } from '../src/index.js';
+import { LEARNED_REFRESH_MS, type Bot, type Clock, type Config, type Store } from '../src/index.js';
 import { healthRoutes } from './http/health-routes.js';
 import type { HttpRoute } from './http/routes.js';
 import { serveRoutes, type RunningServer } from './http/serve-routes.js';
@@ -93,6 +93,7 @@ export async function startBot(config: Config, options: { logger: AppLogger; clo
   let server: RunningServer | null = null;
   let task: ScheduledTask | null = null;
   let leaderTimer: NodeJS.Timeout | null = null;
+  let learnedTimer: NodeJS.Timeout | null = null;
   const tick = async (): Promise<void> => {
     // Only the leader ticks; the others stand by (claims are unique anyway, so a moment with two is safe).
     if (stopping || !bot || !core.store.leader.isLeading()) return;
@@ -126,9 +127,16 @@ export async function startBot(config: Config, options: { logger: AppLogger; clo
     await checkLead();
     leaderTimer = setInterval(() => void checkLead(), LEADER_CHECK_MS);
     leaderTimer.unref();
+    // Every replica reloads learned lookup evidence on its own, so picks made through any
+    // of them reach lookups on all within LEARNED_REFRESH_MS (docs/design.md, "Lookup").
+    learnedTimer = setInterval(() => {
+      if (!stopping) core.bot.refreshLearned().catch((error: unknown) => logger.warn({ err: error }, 'reloading learned lookup evidence failed'));
+    }, LEARNED_REFRESH_MS);
+    learnedTimer.unref();
   } catch (error) {
     await Promise.allSettled(adapters.map((a) => a.stop()));
     if (leaderTimer) clearInterval(leaderTimer);
+    if (learnedTimer) clearInterval(learnedTimer);
     await server?.close(1000);
     await core.store.close();
     throw error;
@@ -147,6 +155,7 @@ export async function startBot(config: Config, options: { logger: AppLogger; clo
       logger.info({ reason }, 'meshbot stopping');
       await task?.stop();
       if (leaderTimer) clearInterval(leaderTimer);
+      if (learnedTimer) clearInterval(learnedTimer);
       // A tick mid-flight has claimed rounds and is posting them: let it finish (bounded).
       await Promise.race([core.bot.idle(), new Promise((resolve) => setTimeout(resolve, TICK_DRAIN_MS).unref())]);
       await Promise.allSettled(adapters.map((a) => a.stop()));

@@ -1,58 +1,25 @@
 /**
- * Lookup quality on labelled query sets: `npm run eval:ask [-- file.json ...] [--misses]`.
- * Each line of a set is {"query", "expect": [n, ...]} (first = best, [] = off-topic), with
- * an optional "kind" and an optional "split" ("tuning" or "held-out"): a file whose lines
- * carry splits is reported as one set per split. With no files, every set below is run.
+ * Lookup quality on labelled query sets: `npm run eval:ask [-- file.json ...] [--misses]
+ * [--no-replay]`. The sets and their format: bench/query-sets.ts. With no files, every set
+ * is run, then the learning replay (bench/learning-replay.ts).
  *
  * Held-out sets (the blind set, the held-out half of the near misses) are for checking,
  * never for tuning: `--misses` lists the misses of tuning sets only, and held-out sets
  * print their aggregate figures alone, so nobody tunes to their individual lines.
  */
-import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
 import { createLookup, loadBanks, type Lookup } from '../src/index.js';
-
-interface Case {
-  query: string;
-  expect: number[];
-  kind?: string;
-  split?: 'tuning' | 'held-out';
-}
-
-interface QuerySet {
-  name: string;
-  cases: Case[];
-  heldOut: boolean;
-}
-
-const DEFAULT_FILES = [
-  'test/fixtures/ask-dev.json',
-  'test/fixtures/ask-extended.json',
-  'test/fixtures/ask-blind.json',
-  'test/fixtures/ask-near-miss.json',
-  'test/fixtures/ask-paraphrase.json',
-];
-/** Files held out as a whole: tuning must not see their lines. */
-const HELD_OUT_FILES = new Set(['ask-blind.json']);
+import { runLearningReplay } from './learning-replay.js';
+import { DEFAULT_FILES, readSets, type QuerySet } from './query-sets.js';
 
 const args = process.argv.slice(2);
 const showMisses = args.includes('--misses');
 const files = args.filter((a) => !a.startsWith('--'));
+const banksDir = process.env['BANKS_DIR'] ?? 'data/banks';
 
-const lookup = createLookup(loadBanks(process.env['BANKS_DIR'] ?? 'data/banks'));
+const lookup = createLookup(loadBanks(banksDir));
 for (const set of (files.length > 0 ? files : DEFAULT_FILES).flatMap(readSets)) report(lookup, set);
-
-/** A file as one set, or as one set per split when its lines name splits. */
-function readSets(file: string): QuerySet[] {
-  const cases = JSON.parse(readFileSync(file, 'utf8')) as Case[];
-  const wholeHeldOut = HELD_OUT_FILES.has(basename(file));
-  if (!cases.some((c) => c.split)) return [{ name: file, cases, heldOut: wholeHeldOut }];
-  return (['tuning', 'held-out'] as const).map((split) => ({
-    name: `${file} (${split})`,
-    cases: cases.filter((c) => (c.split ?? 'tuning') === split),
-    heldOut: wholeHeldOut || split === 'held-out',
-  }));
-}
+// The learning replay runs with the default sets (or --replay), never on named files alone.
+if ((files.length === 0 && !args.includes('--no-replay')) || args.includes('--replay')) await runLearningReplay(banksDir);
 
 function report(lookup: Lookup, set: QuerySet): void {
   const real = set.cases.filter((c) => c.expect.length > 0);

@@ -13,7 +13,8 @@ import { DEFAULT_RATE_LIMITS, RateLimiter, type RateLimits } from './commands/ra
 import { noTelemetry, type Telemetry } from './telemetry.js';
 import { runTick, type TickReport } from './schedule/run-tick.js';
 import { DELIVERY_MEMORY_MS } from './commands/run-once.js';
-import { createLookup, type Lookup } from './search/lookup.js';
+import { LearnedRefresh } from './commands/learned-refresh.js';
+import { createLookup, type LearnedSummary, type Lookup } from './search/lookup.js';
 import type { Store } from './store/ports/index.js';
 
 export interface BotOptions {
@@ -41,10 +42,17 @@ export interface Bot {
   handleAction(input: IncomingAction): Promise<ActionReply>;
   /** Runs due scheduled work at the clock's current time: reveals, retries, new rounds. */
   tick(): Promise<TickReport>;
-  /** Resolves when no tick and no after-reply bookkeeping is running (shutdown and tests wait on it); never starts a tick. */
+  /** Resolves when no tick, no after-reply bookkeeping and no evidence load is running (shutdown and tests wait on it); never starts a tick. */
   idle(): Promise<void>;
   /** When the next scheduled work falls due (ms), or null; the console's clock jumps there. */
   nextJobAt(): Promise<number | null>;
+  /**
+   * Reloads the lookup's learned evidence (people's picks) from the store now. Lookups
+   * also reload it after their reply once it is older than `LEARNED_REFRESH_MS`; the
+   * composition root calls this at start and on that interval, so an idle replica never
+   * answers from evidence older than that.
+   */
+  refreshLearned(): Promise<LearnedSummary>;
   readonly lookup: Lookup;
   readonly catalogue: Catalogue;
   readonly commandName: string;
@@ -53,14 +61,16 @@ export interface Bot {
 export function createBot(options: BotOptions): Bot {
   const catalogue = new Catalogue(options.banks);
   const logger = options.logger ?? silentLogger;
+  const lookup = options.lookup ?? createLookup(options.banks);
   const deps: CoreDeps = {
     catalogue,
-    lookup: options.lookup ?? createLookup(options.banks),
+    lookup,
     store: options.store,
     clock: options.clock,
     chat: options.chat,
     logger,
     afterReply: afterReplyQueue(logger),
+    learned: new LearnedRefresh({ lookup, lookupEvidence: options.store.lookupEvidence }),
     commandName: options.commandName ?? 'mesh',
     random: options.random ?? Math.random,
     telemetry: options.telemetry ?? noTelemetry,
@@ -96,12 +106,14 @@ export function createBot(options: BotOptions): Bot {
     idle: async () => {
       await ticking?.catch(() => undefined);
       await deps.afterReply.drain();
+      await deps.learned.idle();
     },
     nextJobAt: async () => {
       const candidates = await Promise.all([deps.store.schedules.earliestFire(), deps.store.rounds.earliestClose(), deps.store.rounds.nextRetryAt()]);
       const times = candidates.filter((t): t is number => t !== null);
       return times.length > 0 ? Math.min(...times) : null;
     },
+    refreshLearned: () => deps.learned.refresh(deps.clock.now().getTime()),
     lookup: deps.lookup,
     catalogue,
     commandName: deps.commandName,

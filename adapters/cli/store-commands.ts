@@ -1,5 +1,5 @@
 import { existsSync, writeFileSync } from 'node:fs';
-import { Catalogue, copySqliteToPostgres, exportCsv, gapReport, loadBanks, openStore, type Config, type Store } from '../../src/index.js';
+import { aliasSuggestions, aliasSuggestionsYaml, Catalogue, copySqliteToPostgres, createLookup, exportCsv, gapReport, loadBanks, loadLearned, openStore, type Config, type Store } from '../../src/index.js';
 import { configFromEnvironment } from '../load-config.js';
 import { parseCommandArgs, type CliIo } from './cli-io.js';
 
@@ -54,13 +54,27 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
   return 0;
 }
 
-/** `gaps [--json]`: lookups with no good answer, and answers voted unhelpful. */
+/**
+ * `gaps [--json] [--suggest]`: lookups with no good answer, answers voted unhelpful, and
+ * phrasings people taught the lookup; `--suggest` prints those as YAML aliases to paste
+ * into each bank's metadata file.
+ */
 export async function gapsCommand(args: string[], io: CliIo): Promise<number> {
-  const parsed = parseCommandArgs(args, { json: { type: 'boolean' } }, false, io);
+  const parsed = parseCommandArgs(args, { json: { type: 'boolean' }, suggest: { type: 'boolean' } }, false, io);
   if (!parsed) return 2;
   const config = configFromEnvironment();
-  const catalogue = new Catalogue(loadBanks(config.banksDir));
-  const report = await withStore(config, (store) => gapReport(store.lookups, Date.now()));
+  const banks = loadBanks(config.banksDir);
+  const catalogue = new Catalogue(banks);
+  const lookup = createLookup(banks);
+  const nowMs = Date.now();
+  const report = await withStore(config, async (store) => {
+    await loadLearned({ lookup, lookupEvidence: store.lookupEvidence }, nowMs);
+    return gapReport({ lookups: store.lookups, lookup }, nowMs);
+  });
+  if (parsed.values.suggest) {
+    io.out(aliasSuggestionsYaml(aliasSuggestions(lookup.learnedPhrasings(), catalogue), catalogue).trimEnd());
+    return 0;
+  }
   if (parsed.values.json) {
     io.out(JSON.stringify(report));
     return 0;
@@ -72,6 +86,9 @@ export async function gapsCommand(args: string[], io: CliIo): Promise<number> {
   io.out('Answers voted not helpful:');
   if (report.unhelpful.length === 0) io.out('  none');
   for (const u of report.unhelpful) io.out(`  ${String(u.votes).padStart(4)}  ${u.query} -> ${title(u.entryId)}`);
+  io.out('Phrasings people used for an entry the bank words differently (aliases to add: gaps --suggest):');
+  if (report.learned.length === 0) io.out('  none');
+  for (const p of report.learned) io.out(`  ${String(p.people).padStart(4)}  ${p.text} -> ${title(p.entryId)}`);
   return 0;
 }
 

@@ -61,7 +61,7 @@ export function ask(deps: AskDeps, actor: Actor, query: string, nowMs: number, d
     deliveryKey,
     ref,
   }, (rows: LookupRecord[]) => deps.lookups.recordMany(rows));
-  if (!result.answered || !top) return { reply: noMatchReply(result), answered: false };
+  if (!result.answered || !top) return { reply: noMatchReply(result, ref), answered: false };
   // Always offer one or two next questions; the lookup's own related list is preferred.
   const related = result.related.length > 0 ? result.related : result.hits.slice(1, 3);
   return { reply: answerReply(top.entry, related, 'preview', ref), answered: true };
@@ -76,7 +76,7 @@ export function answerReply(entry: Entry, related: Hit[], mode: 'preview' | 'ful
   const all: Block[] = [...blocks];
   if (related.length > 0) {
     all.push({ type: 'context', text: `Related: ${related.map((h) => entryLabel(h.entry)).join('; ')}` });
-    buttons.push(...related.map((h) => openEntryButton(h.entry)));
+    buttons.push(...related.map((h) => openEntryButton(h.entry, lookupRef)));
   }
   if (lookupRef !== undefined) {
     // Votes feed the gap report: an answer marked unhelpful is a gap as much as no answer.
@@ -87,13 +87,14 @@ export function answerReply(entry: Entry, related: Hit[], mode: 'preview' | 'ful
   return ephemeral({ text: `${entryLabel(entry)}: ${entry.question}`, blocks: all });
 }
 
-function noMatchReply(result: LookupResult): OutgoingMessage {
+function noMatchReply(result: LookupResult, lookupRef: string): OutgoingMessage {
   const query = quoteUserText(result.query);
   const closest = result.hits.slice(0, 3).map((h) => h.entry);
   const blocks: Block[] = [{ type: 'text', text: `No good match for "${query}" in the bank.` }];
   if (closest.length > 0) {
     blocks.push({ type: 'context', text: 'Closest topics:' });
-    blocks.push({ type: 'buttons', buttons: closest.map(openEntryButton) });
+    // Opening one of them tells the lookup which entry was meant (docs/design.md, "Lookup").
+    blocks.push({ type: 'buttons', buttons: closest.map((e) => openEntryButton(e, lookupRef)) });
   } else {
     blocks.push({ type: 'context', text: 'Try other words, or see every question with the topics command.' });
   }

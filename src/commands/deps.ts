@@ -5,6 +5,7 @@ import type { Clock } from '../clock.js';
 import type { Logger } from '../logger.js';
 import type { Random } from '../quiz/random.js';
 import type { Telemetry } from '../telemetry.js';
+import type { LearnedRefresh } from './learned-refresh.js';
 import type { RateLimiter } from './rate-limit.js';
 import type { Lookup } from '../search/lookup.js';
 import type { Store } from '../store/ports/index.js';
@@ -27,6 +28,8 @@ export interface CoreDeps {
   limits: { lookups: RateLimiter; answers: RateLimiter };
   /** Bookkeeping that runs after a reply (lookup log, metrics). */
   afterReply: AfterReply;
+  /** Reloads the lookup's learned evidence from the store, at most once per interval. */
+  learned: LearnedRefresh;
   /** The slash command's name (default `mesh`), for usage lines. */
   commandName: string;
 }

@@ -8,6 +8,7 @@ import { gradeRecall, showRecallAnswer } from '../quiz/recall-round.js';
 import { QUIZ_ACTIONS } from '../quiz/round-view.js';
 import { submitAnswer } from '../quiz/submit-answer.js';
 import { answerReply } from './ask.js';
+import { openEntry, voteOnAnswer } from './ask-feedback.js';
 import type { CoreDeps } from './deps.js';
 import { personKey } from './handle-command.js';
 import { entryBlocks, entryLabel } from '../messages/entry-view.js';
@@ -68,25 +69,15 @@ async function run(deps: CoreDeps, input: IncomingAction, nowMs: number): Promis
       return practiceReply(await gradePractice(deps, input, input.value, nowMs));
     case PRACTICE_ACTIONS.next:
       return { messages: [input.value === 'review' ? await reviewCommand(deps, input, nowMs) : await practiceCommand(deps, input, nowMs)] };
-    case 'ask.vote': {
-      const match = /^([0-9a-z]{1,12}):([01])$/.exec(input.value);
-      if (!match) return { messages: [failureReply('action.unknown')] };
-      const vote = (): Promise<boolean> => deps.store.lookups.vote(match[1]!, input.userId, match[2] === '1', nowMs);
-      // The lookup is logged just after its reply: a vote faster than that waits for the log once.
-      if (!(await vote()) && !(await deps.afterReply.drain().then(vote))) return { messages: [failureReply('action.unknown')] };
-      const text = match[2] === '1' ? 'Thanks: glad it helped.' : 'Thanks: noted for the bank authors as a gap.';
-      return { messages: [ephemeral({ text, blocks: [{ type: 'text', text }] })] };
-    }
+    case 'ask.vote':
+      return voteOnAnswer({ lookup: deps.lookup, lookups: deps.store.lookups, afterReply: deps.afterReply }, input, input.value, nowMs);
     case 'ask.more': {
       const e = deps.catalogue.entry(input.value);
       if (!e) return { messages: [failureReply('entry.not_found')] };
       return { messages: [], replace: answerReply(e, [], 'full') };
     }
-    case 'ask.open': {
-      const e = deps.catalogue.entry(input.value);
-      if (!e) return { messages: [failureReply('entry.not_found')] };
-      return { messages: [answerReply(e, [])] };
-    }
+    case 'ask.open':
+      return openEntry({ catalogue: deps.catalogue, lookupEvidence: deps.store.lookupEvidence, afterReply: deps.afterReply }, input, input.value, nowMs);
     case 'ask.share': {
       const e = deps.catalogue.entry(input.value);
       if (!e) return { messages: [failureReply('entry.not_found')] };

@@ -60,6 +60,8 @@ async function run(deps: CoreDeps, input: IncomingCommand, command: Command): Pr
       const { reply, answered } = ask({ lookup: deps.lookup, lookups: deps.store.lookups, afterReply: deps.afterReply, random: deps.random }, input, command.query, nowMs, deliveryKey(input));
       const seconds = (performance.now() - started) / 1000;
       deps.afterReply.run('lookup metrics', () => deps.telemetry.lookup(answered, seconds));
+      // Evidence older than the refresh interval is reloaded after the reply, never in front of it.
+      if (deps.learned.due(nowMs)) deps.afterReply.run('learned evidence', () => deps.learned.refresh(nowMs));
       return [reply];
     }
     case 'topics':
@@ -82,6 +84,6 @@ async function run(deps: CoreDeps, input: IncomingCommand, command: Command): Pr
       return [reply];
     }
     case 'gaps':
-      return [gapsReply(await gapReport(deps.store.lookups, nowMs), deps.catalogue)];
+      return [gapsReply(await gapReport({ lookups: deps.store.lookups, lookup: deps.lookup }, nowMs), deps.catalogue)];
   }
 }

@@ -49,6 +49,17 @@ export function shorten(text: string, max: number): string {
   return `${cut.slice(0, cut.lastIndexOf(' ')).trimEnd()}…`;
 }
 
-export function openEntryButton(entry: Entry): Button {
-  return { label: buttonLabel(`Q${entry.number}: ${entry.title}`), actionId: 'ask.open', value: entry.id };
+/**
+ * A button that opens an entry. Offered in a lookup's reply, it carries the lookup's
+ * reference too (`mesh-q7:<ref>`): opening it shows which entry the person meant, which
+ * the lookup learns from (docs/design.md, "Lookup").
+ */
+export function openEntryButton(entry: Entry, lookupRef?: string): Button {
+  return { label: buttonLabel(`Q${entry.number}: ${entry.title}`), actionId: 'ask.open', value: lookupRef === undefined ? entry.id : `${entry.id}:${lookupRef}` };
+}
+
+/** The entry id and lookup reference an `ask.open` button carries (the reference is absent on older buttons). */
+export function parseOpenValue(value: string): { entryId: string; lookupRef: string | null } | null {
+  const match = /^([a-z0-9][a-z0-9-]*-q\d+)(?::([0-9a-z]{1,12}))?$/.exec(value);
+  return match ? { entryId: match[1]!, lookupRef: match[2] ?? null } : null;
 }

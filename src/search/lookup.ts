@@ -1,6 +1,8 @@
 import { LRUCache } from 'lru-cache';
 import type { SearchResult } from 'minisearch';
 import type { Bank, Entry } from '../bank/types.js';
+import { buildLearnedHints, DEFAULT_LEARNING_OPTIONS, LearnedHints, type Evidence, type IdeaWeights, type LearnedPhrasing, type LearningOptions } from './learned-evidence.js';
+import { applyLearned, planIdeas, type RankedHit } from './learned-ranking.js';
 import { splitWords } from './normalize.js';
 import { planQuery, type Concept, type PlanOptions, type QueryPlan } from './query-plan.js';
 import { buildSearchIndex, type Field, type SearchIndex } from './search-index.js';
@@ -32,12 +34,14 @@ export interface LookupOptions {
   maxHits: number;
   /** How many recent queries keep their results (teams ask the same things); 0 turns caching off. */
   cacheSize: number;
+  /** How people's picks count in ranking and in the decision to answer (see learned-evidence.ts). */
+  learning: LearningOptions;
 }
 
 /** The one defaults object; `createLookup` merges overrides into it and rejects unknown keys. */
 export const DEFAULT_LOOKUP_OPTIONS: Readonly<LookupOptions> = Object.freeze({
   plan: Object.freeze({
-    maxAliasWords: 4,
+    maxAliasWords: 8,
     aliasWeight: 0.9,
     derivedWeight: 0.9,
     synonymWeight: 0.6,
@@ -62,6 +66,7 @@ export const DEFAULT_LOOKUP_OPTIONS: Readonly<LookupOptions> = Object.freeze({
   maxRelated: 2,
   maxHits: 5,
   cacheSize: 1000,
+  learning: DEFAULT_LEARNING_OPTIONS,
 });
 
 export interface Hit {
@@ -85,11 +90,31 @@ export interface LookupResult {
   hits: Hit[];
   /** Entries worth offering beside the answer. */
   related: Hit[];
+  /** Learned credit applied to the best hit (-1..1): 0 when people's picks played no part in it. */
+  learned: number;
+}
+
+/** What a lookup holds after taking learned evidence. */
+export interface LearnedSummary {
+  /** Evidence rows given. */
+  evidence: number;
+  /** Distinct phrasing and entry pairs among them (before the distinct-people rule). */
+  phrasings: number;
 }
 
 export interface Lookup {
-  /** Finds the entry that answers a query, or says honestly that none does. */
-  search(query: string): LookupResult;
+  /**
+   * Finds the entry that answers a query, or says honestly that none does. People's
+   * picks taken by `useLearned` count unless `learned` is false (the bank's words alone).
+   */
+  search(query: string, options?: { learned?: boolean }): LookupResult;
+  /**
+   * Replaces the learned evidence (people's picks, from the store) that searches use from
+   * now on; ages are taken at `nowMs`. Evidence for entries no loaded bank has is dropped.
+   */
+  useLearned(evidence: readonly Evidence[], nowMs: number): LearnedSummary;
+  /** Phrasings people used for entries that the bank's words alone do not answer with them, strongest first. */
+  learnedPhrasings(): LearnedPhrasing[];
   /** Entries whose title or question contains the typed text, for autocomplete. */
   suggest(prefix: string, limit: number): Entry[];
   readonly entryCount: number;
@@ -104,20 +129,36 @@ export function createLookup(banks: readonly Bank[], overrides: Partial<LookupOp
   rejectUnknownKeys(overrides.plan ?? {}, DEFAULT_LOOKUP_OPTIONS.plan, 'plan.');
   rejectUnknownKeys(overrides.fieldBoosts ?? {}, DEFAULT_LOOKUP_OPTIONS.fieldBoosts, 'fieldBoosts.');
   rejectUnknownKeys(overrides.missWeights ?? {}, DEFAULT_LOOKUP_OPTIONS.missWeights, 'missWeights.');
+  rejectUnknownKeys(overrides.learning ?? {}, DEFAULT_LOOKUP_OPTIONS.learning, 'learning.');
   const options: LookupOptions = {
     ...DEFAULT_LOOKUP_OPTIONS,
     ...overrides,
     plan: { ...DEFAULT_LOOKUP_OPTIONS.plan, ...overrides.plan },
     fieldBoosts: { ...DEFAULT_LOOKUP_OPTIONS.fieldBoosts, ...overrides.fieldBoosts },
     missWeights: { ...DEFAULT_LOOKUP_OPTIONS.missWeights, ...overrides.missWeights },
+    learning: { ...DEFAULT_LOOKUP_OPTIONS.learning, ...overrides.learning },
   };
   const index = buildSearchIndex(banks);
   const cache = new ResultCache(options.cacheSize);
-  const cachedSearch = (query: string): LookupResult => {
+  // Swapped whole by useLearned: a search sees one set of hints from start to end.
+  let hints = LearnedHints.EMPTY;
+  // Stored queries repeat across refreshes: plan each once (planning may read WordNet).
+  const ideasCache = new LRUCache<string, IdeaWeights>({ max: 20_000 });
+  const ideasOf = (query: string): IdeaWeights => {
+    const key = query.trim().toLowerCase().replace(/\s+/g, ' ');
+    let ideas = ideasCache.get(key);
+    if (!ideas) {
+      ideas = planIdeas(planQuery(key, index.vocabulary, index.aliases, options.plan));
+      ideasCache.set(key, ideas);
+    }
+    return ideas;
+  };
+  const cachedSearch = (query: string, searchOptions: { learned?: boolean } = {}): LookupResult => {
+    if (searchOptions.learned === false) return search(index, options, banks, query, LearnedHints.EMPTY);
     const key = query.trim().toLowerCase().replace(/\s+/g, ' ');
     const hit = cache.get(key);
     if (hit) return hit.query === query ? hit : { ...hit, query };
-    const result = search(index, options, banks, query);
+    const result = search(index, options, banks, query, hints);
     cache.set(key, result);
     return result;
   };
@@ -130,15 +171,27 @@ export function createLookup(banks: readonly Bank[], overrides: Partial<LookupOp
       if (text === '') return titles.slice(0, limit).map((t) => t.entry);
       const direct = titles.filter((t) => t.text.includes(text)).map((t) => t.entry);
       if (direct.length >= limit) return direct.slice(0, limit);
-      const ranked = search(index, options, banks, prefix).hits.map((h) => h.entry);
+      const ranked = search(index, options, banks, prefix, LearnedHints.EMPTY).hits.map((h) => h.entry);
       return [...new Set([...direct, ...ranked])].slice(0, limit);
     },
+    useLearned: (evidence, nowMs) => {
+      hints = buildLearnedHints(evidence, nowMs, ideasOf, (id) => index.entries.has(id), options.learning);
+      // Cached results were ranked with the old hints.
+      cache.clear();
+      return { evidence: evidence.length, phrasings: hints.size };
+    },
+    learnedPhrasings: () =>
+      hints.phrasingsLearned((text) => {
+        const result = search(index, options, banks, text, LearnedHints.EMPTY);
+        return result.answered ? (result.hits[0]?.entry.id ?? null) : null;
+      }),
   };
 }
 
 /**
- * Least-recently-used results by normalised query. A lookup is built over fixed banks, so
- * a cached result never goes stale. Results are frozen: callers share them.
+ * Least-recently-used results by normalised query. A lookup is built over fixed banks, and
+ * new learned evidence clears it, so a cached result never goes stale. Results are
+ * frozen: callers share them.
  */
 class ResultCache {
   private readonly lru: LRUCache<string, LookupResult> | null;
@@ -154,6 +207,10 @@ class ResultCache {
   set(key: string, result: LookupResult): void {
     this.lru?.set(key, Object.freeze(result));
   }
+
+  clear(): void {
+    this.lru?.clear();
+  }
 }
 
 function rejectUnknownKeys(given: object, defaults: object, prefix: string): void {
@@ -162,12 +219,12 @@ function rejectUnknownKeys(given: object, defaults: object, prefix: string): voi
   }
 }
 
-function search(index: SearchIndex, options: LookupOptions, banks: readonly Bank[], query: string): LookupResult {
+function search(index: SearchIndex, options: LookupOptions, banks: readonly Bank[], query: string, hints: LearnedHints): LookupResult {
   const direct = directReference(index, banks, query);
-  if (direct) return { query, answered: true, confidence: 1, hits: [{ entry: direct, score: 1, coverage: 1 }], related: [] };
+  if (direct) return { query, answered: true, confidence: 1, hits: [{ entry: direct, score: 1, coverage: 1 }], related: [], learned: 0 };
 
   const plan = planQuery(query, index.vocabulary, index.aliases, options.plan);
-  if (plan.termBoosts.size === 0) return { query, answered: false, confidence: 0, hits: [], related: [] };
+  if (plan.termBoosts.size === 0) return { query, answered: false, confidence: 0, hits: [], related: [], learned: 0 };
   const results = index.mini.search(
     { combineWith: 'OR', queries: [...plan.termBoosts.keys()].map((term) => ({ queries: [term], fields: index.fieldsFor(term) })) },
     { boost: options.fieldBoosts, boostTerm: (term) => plan.termBoosts.get(term) ?? 1 },
@@ -175,7 +232,7 @@ function search(index: SearchIndex, options: LookupOptions, banks: readonly Bank
   const totalWeight = plan.concepts.reduce((sum, c) => sum + c.weight, 0);
   // Only the best few are ranked further, so keep just those instead of sorting thousands.
   const keep = Math.max(options.maxHits, options.phraseCandidates);
-  const top: Ranked[] = [];
+  const top: RankedHit[] = [];
   for (const result of results) {
     const weights = matchWeights(plan, result, options);
     const coverage = totalWeight > 0 ? weights.covered / totalWeight : 0;
@@ -183,7 +240,7 @@ function search(index: SearchIndex, options: LookupOptions, banks: readonly Bank
     if (top.length === keep && score <= top[keep - 1]!.score) continue;
     const entry = index.entries.get(result.id as string);
     const sure = weights.covered + weights.missing > 0 ? weights.covered / (weights.covered + weights.missing) : 0;
-    if (entry) insertRanked(top, { entry, coverage, score, confidence: sure }, keep);
+    if (entry) insertRanked(top, { entry, coverage, score, confidence: sure, learned: 0 }, keep);
   }
   if (plan.concepts.length > 1 && options.phraseBonus > 0) {
     for (const hit of top.slice(0, options.phraseCandidates)) {
@@ -191,27 +248,27 @@ function search(index: SearchIndex, options: LookupOptions, banks: readonly Bank
     }
     top.sort(byRank);
   }
+  // People's picks come last, over the bank's own ranking (docs/design.md, "Lookup").
+  applyLearned(top, hints.match(planIdeas(plan)), index.entries, options.learning);
   const hits: Hit[] = top.slice(0, options.maxHits).map(({ entry, score, coverage }) => ({ entry, score, coverage }));
   const best = hits[0];
   const confidence = top[0]?.confidence ?? 0;
-  const answered = best !== undefined && confidence >= options.minConfidence && plan.concepts.some((c) => c.known);
+  const learned = top[0]?.learned ?? 0;
+  // Words the bank never uses can still be about it when people have shown which entry they mean.
+  const onTopic = plan.concepts.some((c) => c.known) || learned > 0;
+  const answered = best !== undefined && confidence >= options.minConfidence && onTopic;
   const related = best
     ? hits.slice(1).filter((h) => h.score >= best.score * options.relatedRatio).slice(0, options.maxRelated)
     : [];
-  return { query, answered, confidence, hits, related };
+  return { query, answered, confidence, hits, related, learned };
 }
 
 function byRank(a: Hit, b: Hit): number {
   return b.score - a.score || a.entry.id.localeCompare(b.entry.id);
 }
 
-/** A hit while ranking, with its confidence as the answer. */
-interface Ranked extends Hit {
-  confidence: number;
-}
-
 /** Inserts a hit into a ranked list of at most `limit` hits. */
-function insertRanked(list: Ranked[], hit: Ranked, limit: number): void {
+function insertRanked(list: RankedHit[], hit: RankedHit, limit: number): void {
   let at = list.length;
   while (at > 0 && byRank(hit, list[at - 1]!) < 0) at--;
   list.splice(at, 0, hit);

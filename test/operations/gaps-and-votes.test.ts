@@ -11,6 +11,8 @@ describe('gap reports', () => {
     const notHelpful = buttonsOf(answer!).find((b) => b.label === 'Not helpful')!;
     const vote = await bot.handleAction(click(notHelpful.actionId, notHelpful.value, { userId: 'dave', userName: 'dave' }));
     expect(vote.messages[0]!.text).toMatch(/noted/i);
+    // Votes are written after their reply.
+    await bot.idle();
 
     const [report] = await bot.handleCommand(command('gaps', { isAdmin: true }));
     const text = textOf(report!);
@@ -29,6 +31,7 @@ describe('gap reports', () => {
     await bot.idle();
     expect((await store.lookups.unhelpful(0, 10))).toEqual([expect.objectContaining({ query: 'canary', votes: 1 })]);
     await bot.handleAction(click(helpful!.actionId, helpful!.value));
+    await bot.idle();
     expect((await store.lookups.unhelpful(0, 10))).toEqual([]);
   });
 

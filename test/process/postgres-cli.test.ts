@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openStore, seededRandom, silentLogger, type Store } from '../../src/index.js';
+import { buttonsOf, openStore, seededRandom, silentLogger, type Store } from '../../src/index.js';
 import { click, tempDir, testBot } from '../helpers/fixtures.js';
 import { freshDatabase, postgresConfig } from '../helpers/postgres.js';
 import { admin, person, roundPosts, runUntil, say } from '../helpers/quiz.js';
@@ -22,8 +22,12 @@ async function sqliteWithHistory(): Promise<string> {
   }
   await runUntil(t, '2026-12-05T12:00:00Z');
   await say(t, 'ask what is a sidecar', person('ana'));
-  await say(t, 'ask kubernetes operator lifecycle hooks for gpu', person('ben'));
+  const noMatch = await say(t, 'ask kubernetes operator lifecycle hooks for gpu', person('ben'));
+  // ben opens one of the closest topics: a pick, the evidence lookup learns from.
+  const closest = buttonsOf(noMatch).find((b) => b.actionId === 'ask.open')!;
+  await t.bot.handleAction(click(closest.actionId, closest.value, person('ben')));
   await say(t, 'quiz', person('cy'));
+  await t.bot.idle();
   await t.store.close();
   return path;
 }
@@ -36,6 +40,7 @@ async function snapshot(store: Store): Promise<unknown> {
     scores: await store.reports.scores(),
     lookups: await store.lookups.count(),
     gaps: await store.lookups.gaps(0, 10),
+    evidence: await store.lookupEvidence.evidence(0, 10),
     rounds: await Promise.all([1, 2, 3, 4].map((id) => store.rounds.results(id))),
   };
 }
@@ -54,6 +59,7 @@ describe('moving to PostgreSQL, and the CLI on it', () => {
     const postgres = await openStore(postgresConfig(url), { nowMs: 0, logger: silentLogger });
     try {
       expect(await snapshot(postgres)).toEqual(await snapshot(sqlite));
+      expect(await postgres.lookupEvidence.evidence(0, 10)).toEqual([expect.objectContaining({ userId: 'ben', kind: 'after_no_match' })]);
       const channelKey = await postgres.people.channelKey({ platform: 'console', workspaceId: 'w1', channelId: 'general' });
       const next = await postgres.rounds.claim(
         { channelKey, slotMs: Date.parse('2026-12-07T10:00:00Z'), kind: 'scheduled', entryId: 'mesh-q1', itemId: null, mode: 'recall', choices: [], correctIndex: null, claimedMs: 0, closesMs: 1 },

@@ -5,6 +5,7 @@
  */
 export type * from './quiz.js';
 export type * from './lookups.js';
+export type * from './lookup-evidence.js';
 export type * from './reports.js';
 export type * from './console.js';
 export type * from './store.js';

@@ -15,6 +15,16 @@ export interface LookupRecord {
   ref?: string | null;
 }
 
+/** A logged lookup, as a later click on its reply needs it. */
+export interface LoggedLookup {
+  /** The query as logged. */
+  query: string;
+  /** The best hit it had (its answer, or its first closest topic), if any. */
+  topEntryId: string | null;
+  /** Whether the reply gave `topEntryId` as the answer. */
+  answered: boolean;
+}
+
 /** A query people keep asking that the bank does not answer. */
 export interface Gap {
   query: string;
@@ -40,7 +50,13 @@ export interface LookupLog {
   recordMany(rows: LookupRecord[]): Promise<void>;
   /** The most frequent unanswered queries since a time, most asked first. */
   gaps(sinceMs: number, limit: number): Promise<Gap[]>;
-  /** Records (or changes) one person's vote on one lookup's answer, by the lookup's reference; false if it is unknown. */
+  /** The logged lookup with this reference (what was asked, and what it answered with), or null if none is logged. */
+  byRef(lookupRef: string): Promise<LoggedLookup | null>;
+  /**
+   * Records (or changes) one person's vote on one lookup's answer, by the lookup's
+   * reference; false if it is unknown. A vote older than the one kept does not replace
+   * it, so two votes written out of order (after their replies) leave the later one.
+   */
   vote(lookupRef: string, userId: string, helpful: boolean, atMs: number): Promise<boolean>;
   /** Answers most often voted not helpful since a time, per query and entry. */
   unhelpful(sinceMs: number, limit: number): Promise<UnhelpfulAnswer[]>;

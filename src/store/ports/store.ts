@@ -1,4 +1,5 @@
 import type { ConsoleTranscript } from './console.js';
+import type { LookupEvidence } from './lookup-evidence.js';
 import type { LookupLog } from './lookups.js';
 import type { Answers, Learning, People, Rounds, Schedules } from './quiz.js';
 import type { Reports } from './reports.js';
@@ -28,6 +29,8 @@ export interface Deliveries {
 /** Every repository, over one database. */
 export interface Repositories {
   lookups: LookupLog;
+  /** People's picks after lookups: what the lookup learns from. */
+  lookupEvidence: LookupEvidence;
   people: People;
   schedules: Schedules;
   rounds: Rounds;

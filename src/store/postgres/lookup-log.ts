@@ -1,4 +1,4 @@
-import type { Gap, LookupLog, UnhelpfulAnswer } from '../ports/index.js';
+import type { Gap, LoggedLookup, LookupLog, UnhelpfulAnswer } from '../ports/index.js';
 import type { PgContext } from './connection.js';
 
 export function createPgLookupLog(ctx: PgContext): LookupLog {
@@ -48,10 +48,13 @@ export function createPgLookupLog(ctx: PgContext): LookupLog {
           [sinceMs, limit],
         )
       ).rows,
+    byRef: async (lookupRef) =>
+      (await ctx.conn.query<LoggedLookup>('SELECT query, top_entry_id AS "topEntryId", answered FROM lookups WHERE ref = $1', [lookupRef])).rows[0] ?? null,
     vote: async (lookupRef, userId, helpful, atMs) => {
       const { rowCount } = await ctx.conn.query(
         `INSERT INTO lookup_votes (lookup_id, user_id, helpful, at_ms) SELECT id, $2, $3, $4 FROM lookups WHERE ref = $1
-         ON CONFLICT (lookup_id, user_id) DO UPDATE SET helpful = EXCLUDED.helpful, at_ms = EXCLUDED.at_ms`,
+         ON CONFLICT (lookup_id, user_id) DO UPDATE SET helpful = EXCLUDED.helpful, at_ms = EXCLUDED.at_ms
+         WHERE EXCLUDED.at_ms >= lookup_votes.at_ms`,
         [lookupRef, userId, helpful, atMs],
       );
       return (rowCount ?? 0) > 0;

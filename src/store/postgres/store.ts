@@ -7,6 +7,7 @@ import { createPgAnswers } from './answers.js';
 import { createPool, redactedUrl, withTransaction, type Conn, type PgContext } from './connection.js';
 import { createPgLeader } from './leader.js';
 import { createPgLearning } from './learning.js';
+import { createPgLookupEvidence } from './lookup-evidence.js';
 import { createPgLookupLog } from './lookup-log.js';
 import { migratePostgres, postgresSchemaVersion, POSTGRES_MIGRATIONS_DIR } from './migrate.js';
 import { createPeopleCache, createPgPeople, type PeopleCache } from './people.js';
@@ -26,6 +27,7 @@ interface Caches {
 function repositories(ctx: PgContext, caches: Caches): Repositories {
   return {
     lookups: createPgLookupLog(ctx),
+    lookupEvidence: createPgLookupEvidence(ctx),
     people: createPgPeople(ctx, caches.people),
     schedules: createPgSchedules(ctx),
     rounds: createPgRounds(ctx, caches.rounds),

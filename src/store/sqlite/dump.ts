@@ -13,6 +13,7 @@ export const TABLES_IN_ORDER = [
   'users',
   'lookups',
   'lookup_votes',
+  'lookup_picks',
   'schedules',
   'rounds',
   'answers',

@@ -1,6 +1,6 @@
 import type { Synchronous } from './synchronous.js';
 import type { Db } from './open-database.js';
-import type { Gap, LookupLog, LookupRecord, UnhelpfulAnswer } from '../ports/index.js';
+import type { Gap, LoggedLookup, LookupLog, LookupRecord, UnhelpfulAnswer } from '../ports/index.js';
 
 export function createSqliteLookupLog(db: Db): Synchronous<LookupLog> {
   const insert = db.prepare(`INSERT INTO lookups
@@ -13,8 +13,10 @@ export function createSqliteLookupLog(db: Db): Synchronous<LookupLog> {
     FROM lookups l WHERE answered = 0 AND at_ms >= ? GROUP BY lower(trim(query))
     ORDER BY count DESC, lastAtMs DESC LIMIT ?`);
   const byRef = db.prepare('SELECT id FROM lookups WHERE ref = ?').pluck();
+  const logged = db.prepare('SELECT query, top_entry_id AS topEntryId, answered FROM lookups WHERE ref = ?');
   const vote = db.prepare(`INSERT INTO lookup_votes (lookup_id, user_id, helpful, at_ms) VALUES (?, ?, ?, ?)
-    ON CONFLICT (lookup_id, user_id) DO UPDATE SET helpful = excluded.helpful, at_ms = excluded.at_ms`);
+    ON CONFLICT (lookup_id, user_id) DO UPDATE SET helpful = excluded.helpful, at_ms = excluded.at_ms
+    WHERE excluded.at_ms >= lookup_votes.at_ms`);
   const unhelpful = db.prepare(`SELECT lower(trim(l.query)) AS query, l.top_entry_id AS entryId, count(*) AS votes, max(v.at_ms) AS lastAtMs
     FROM lookup_votes v JOIN lookups l ON l.id = v.lookup_id
     WHERE v.helpful = 0 AND v.at_ms >= ? AND l.top_entry_id IS NOT NULL
@@ -35,6 +37,10 @@ export function createSqliteLookupLog(db: Db): Synchronous<LookupLog> {
     },
     gaps: (sinceMs, limit) => gaps.all(sinceMs, limit) as Gap[],
     count: () => count.get() as { total: number; answered: number },
+    byRef: (lookupRef) => {
+      const row = logged.get(lookupRef) as (Omit<LoggedLookup, 'answered'> & { answered: number }) | undefined;
+      return row ? { ...row, answered: row.answered === 1 } : null;
+    },
     vote: (lookupRef, userId, helpful, atMs) => {
       const lookupId = byRef.get(lookupRef) as number | undefined;
       if (lookupId === undefined) return false;

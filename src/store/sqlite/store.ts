@@ -4,6 +4,7 @@ import { createSqliteAnswers } from './answers.js';
 import { createSqliteConsoleTranscript } from './console-transcript.js';
 import { createSqliteDeliveries } from './deliveries.js';
 import { createSqliteLearning } from './learning.js';
+import { createSqliteLookupEvidence } from './lookup-evidence.js';
 import { createSqliteLookupLog } from './lookup-log.js';
 import { migrate, readMigrations, schemaVersion } from './migrate.js';
 import { openDatabase, type Db } from './open-database.js';
@@ -36,6 +37,7 @@ export function createSqliteStore(db: Db, location: string): Store {
   const gate = new TransactionGate(db);
   const repositories = (run: <R>(call: () => R) => Promise<R>): Repositories => ({
     lookups: asAsync(createSqliteLookupLog(db), run),
+    lookupEvidence: asAsync(createSqliteLookupEvidence(db), run),
     people: asAsync(
       createSqlitePeople(db, (fn) => gate.afterCommit(fn)),
       run,
