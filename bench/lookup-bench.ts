@@ -153,7 +153,7 @@ function generateBank(seed: readonly Bank[], count: number): Bank {
     });
   }
   const aliases = Object.assign({}, ...seed.map((b) => b.aliases)) as Record<string, string[]>;
-  return { slug: 'gen', title: 'Generated', intro: '', file: 'generated.txt', entries, trailer: [], aliases, quizItems: [] };
+  return { slug: 'gen', title: 'Generated', intro: '', file: 'generated.txt', entries, trailer: [], aliases, quizItems: [], topic: 'Generated', level: null, nextStep: null, topicLevels: [] };
 }
 
 /**

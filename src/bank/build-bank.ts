@@ -1,3 +1,4 @@
+import { readTrailer, splitTitle } from './curriculum.js';
 import { bankMetaSchema, quizFileSchema, type BankMeta, type QuizFile } from './meta-schema.js';
 import { parseBank, type BankIssue } from './parse-bank.js';
 import type { Bank, Entry, QuizItem } from './types.js';
@@ -64,6 +65,8 @@ export function buildBank(source: BankSource): BuildResult {
   }
 
   if (issues.length > 0) return { ok: false, issues };
+  const fromTitle = splitTitle(parsed.bank.title);
+  const fromTrailer = readTrailer(parsed.bank.trailer);
   return {
     ok: true,
     bank: {
@@ -75,6 +78,10 @@ export function buildBank(source: BankSource): BuildResult {
       trailer: parsed.bank.trailer,
       aliases: meta.aliases,
       quizItems,
+      topic: meta.topic ?? fromTitle.topic,
+      level: meta.level ?? fromTitle.level,
+      nextStep: meta.next === undefined ? fromTrailer.nextStep : meta.next,
+      topicLevels: meta.levels ?? fromTrailer.topicLevels,
     },
   };
 }

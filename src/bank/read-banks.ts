@@ -28,6 +28,37 @@ export function formatIssues(issues: BankIssue[]): string {
   return issues.map((i) => `${i.file}:${i.line}: ${i.message}`).join('\n');
 }
 
+/** What a scan of the banks folder found: each bank's sources, and bank files that could not be read. */
+export interface BankScan {
+  sources: BankSource[];
+  /** Read errors, each naming the bank's `.txt` file (its companions are read with it). */
+  unreadable: BankIssue[];
+}
+
+/**
+ * Reads every `*.txt` bank of a folder with its companion files, without judging them:
+ * a reload decides what to do with each (docs/design.md, "Curriculum"). Never throws; a
+ * missing folder or an unreadable file is an issue of the scan.
+ */
+export function scanBanks(dir: string): BankScan {
+  let files: string[];
+  try {
+    files = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
+  } catch (cause) {
+    return { sources: [], unreadable: [{ file: dir, line: 0, message: `cannot read the banks folder: ${(cause as Error).message}` }] };
+  }
+  const scan: BankScan = { sources: [], unreadable: [] };
+  for (const file of files) {
+    try {
+      scan.sources.push(readBankSource(join(dir, file)));
+    } catch (cause) {
+      // A file removed or replaced between the listing and the read: the next scan sees it settled.
+      scan.unreadable.push({ file, line: 0, message: `cannot read: ${(cause as Error).message}` });
+    }
+  }
+  return scan;
+}
+
 /**
  * Loads every `*.txt` bank in a folder. Any malformed bank fails the whole load with
  * file names and line numbers, because serving a half-read bank would answer wrongly.

@@ -8,3 +8,4 @@ export type * from './lookups.js';
 export type * from './reports.js';
 export type * from './console.js';
 export type * from './store.js';
+export type * from './channel-banks.js';
