@@ -9,3 +9,7 @@ CREATE TABLE channel_banks (
   updated_ms  INTEGER NOT NULL,
   PRIMARY KEY (channel_key, slug)
 );
+
+-- A private practice question asked for from one bank (`quiz <slug>`) remembers it, so
+-- "Another question" stays in that bank; null for the channel's banks.
+ALTER TABLE practice ADD COLUMN bank_slug TEXT;

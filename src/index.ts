@@ -10,7 +10,7 @@ export { loadBanks, readBankSource, formatIssues, scanBanks, type BankScan } fro
 export { findStep, learningPaths, readTrailer, sameName, splitTitle, stepLabel, type PathStep } from './bank/curriculum.js';
 export { createLookup, createLookupInSlices, DEFAULT_LOOKUP_OPTIONS, type Hit, type Lookup, type LookupOptions, type LookupResult, type SearchScope } from './search/lookup.js';
 export { emptyLibrary, libraryOf, LibraryHolder, type BankProblem, type Library, type LibraryView, type LoadedFile } from './library/library.js';
-export { fingerprintSource, reloadLibrary, type BuildLookup, type ReloadReport } from './library/reload-library.js';
+export { fingerprintSource, loadLibrary, reloadLibrary, type BuildLookup, type ReloadReport } from './library/reload-library.js';
 export { Catalogue } from './bank/catalogue.js';
 export { lintQuiz, type QuizLintReport } from './bank/lint/lint-quiz.js';
 export { formatQuizLint } from './bank/lint/format-lint.js';

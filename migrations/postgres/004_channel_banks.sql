@@ -7,3 +7,6 @@ CREATE TABLE channel_banks (
   updated_ms  BIGINT NOT NULL,
   PRIMARY KEY (channel_key, slug)
 );
+
+-- The bank a practice question was asked for (see migrations/007_channel_banks.sql).
+ALTER TABLE practice ADD COLUMN bank_slug TEXT;

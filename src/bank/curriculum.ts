@@ -45,10 +45,11 @@ export function readTrailer(trailer: readonly string[]): { nextStep: string | nu
 
 /** A title or level as compared: case, dashes and spacing do not matter. */
 export function sameName(a: string, b: string): boolean {
-  return normalName(a) === normalName(b);
+  return nameKey(a) === nameKey(b);
 }
 
-function normalName(text: string): string {
+/** A title or level with case, dashes and spacing evened out, for comparing and as a map key. */
+export function nameKey(text: string): string {
   return text.toLowerCase().replace(/[—–-]/g, '-').replace(/\s*-\s*/g, ' - ').replace(/\s+/g, ' ').trim();
 }
 

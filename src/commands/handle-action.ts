@@ -66,8 +66,11 @@ async function run(deps: CoreDeps, input: IncomingAction, nowMs: number): Promis
       return practiceReply(await showPracticeAnswer(deps, input, input.value));
     case PRACTICE_ACTIONS.grade:
       return practiceReply(await gradePractice(deps, input, input.value, nowMs));
-    case PRACTICE_ACTIONS.next:
-      return { messages: [input.value === 'review' ? await reviewCommand(deps, input, nowMs) : await practiceCommand(deps, input, nowMs)] };
+    case PRACTICE_ACTIONS.next: {
+      // `practice`, `practice:<bank>` (practice asked for one bank) or `review`.
+      const [kind, bank] = input.value.split(':');
+      return { messages: [kind === 'review' ? await reviewCommand(deps, input, nowMs) : await practiceCommand(deps, input, nowMs, bank ?? null)] };
+    }
     case 'ask.vote': {
       const match = /^([0-9a-z]{1,12}):([01])$/.exec(input.value);
       if (!match) return { messages: [failureReply('action.unknown')] };
@@ -78,21 +81,24 @@ async function run(deps: CoreDeps, input: IncomingAction, nowMs: number): Promis
       return { messages: [ephemeral({ text, blocks: [{ type: 'text', text }] })] };
     }
     case 'ask.more': {
-      const e = deps.catalogue.entry(input.value);
+      const { catalogue } = deps.library.current();
+      const e = catalogue.entry(input.value);
       if (!e) return { messages: [failureReply('entry.not_found')] };
-      return { messages: [], replace: answerReply(e, [], 'full') };
+      return { messages: [], replace: answerReply(catalogue, e, [], 'full') };
     }
     case 'ask.open': {
-      const e = deps.catalogue.entry(input.value);
+      const { catalogue } = deps.library.current();
+      const e = catalogue.entry(input.value);
       if (!e) return { messages: [failureReply('entry.not_found')] };
-      return { messages: [answerReply(e, [])] };
+      return { messages: [answerReply(catalogue, e, [])] };
     }
     case 'ask.share': {
-      const e = deps.catalogue.entry(input.value);
+      const { catalogue } = deps.library.current();
+      const e = catalogue.entry(input.value);
       if (!e) return { messages: [failureReply('entry.not_found')] };
       const { blocks } = entryBlocks(e, 'full');
       const shared = toChannel({
-        text: `${input.userName} shared ${entryLabel(e)}`,
+        text: `${input.userName} shared ${entryLabel(e, catalogue.severalBanks)}`,
         blocks: [...blocks, { type: 'context', text: `Shared by ${input.userName}` }],
       });
       return { messages: [shared] };

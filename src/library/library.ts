@@ -83,3 +83,4 @@ export function libraryOf(banks: readonly Bank[], lookup: Lookup): Library {
 export function emptyLibrary(): Library {
   return { ...libraryOf([], createLookup([])), version: 0 };
 }
+

@@ -4,7 +4,8 @@ import { Catalogue } from '../bank/catalogue.js';
 import type { BankScan } from '../bank/read-banks.js';
 import type { Bank } from '../bank/types.js';
 import type { Lookup } from '../search/lookup.js';
-import type { BankProblem, Library, LoadedFile } from './library.js';
+import { createLookup } from '../search/lookup.js';
+import { emptyLibrary, type BankProblem, type Library, type LoadedFile } from './library.js';
 
 /** What a reload did, for logs and for the watcher's caller. */
 export interface ReloadReport {
@@ -124,4 +125,12 @@ function finish(previous: Library, library: Library, swapped: boolean): { librar
       newProblems: library.problems.filter((p) => !known.has(key(p))),
     },
   };
+}
+
+/**
+ * The first version from a scan (start-up). The lookup is built at once: nothing is being
+ * answered yet. Files that fail are problems of this version, as on a reload.
+ */
+export async function loadLibrary(scan: BankScan): Promise<{ library: Library; report: ReloadReport }> {
+  return reloadLibrary(emptyLibrary(), scan, async (banks) => createLookup(banks));
 }

@@ -4,8 +4,9 @@ import type { Block, Button } from './model.js';
 /** Longest answer shown inline before the reply offers "Show full answer". */
 export const PREVIEW_CHARS = 600;
 
-export function entryLabel(entry: Entry): string {
-  return `Q${entry.number} · ${entry.title}`;
+/** "Q7 · Retries, timeouts ..."; with `nameBank` (several banks loaded), "mesh Q7 · ...". */
+export function entryLabel(entry: Entry, nameBank = false): string {
+  return `${nameBank ? `${entry.bankSlug} ` : ''}Q${entry.number} · ${entry.title}`;
 }
 
 /** A button label within every platform's limit (Slack: 75 characters). */
@@ -49,6 +50,6 @@ export function shorten(text: string, max: number): string {
   return `${cut.slice(0, cut.lastIndexOf(' ')).trimEnd()}…`;
 }
 
-export function openEntryButton(entry: Entry): Button {
-  return { label: buttonLabel(`Q${entry.number}: ${entry.title}`), actionId: 'ask.open', value: entry.id };
+export function openEntryButton(entry: Entry, nameBank = false): Button {
+  return { label: buttonLabel(`${nameBank ? `${entry.bankSlug} ` : ''}Q${entry.number}: ${entry.title}`), actionId: 'ask.open', value: entry.id };
 }

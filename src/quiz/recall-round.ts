@@ -1,5 +1,5 @@
-import type { Catalogue } from '../bank/catalogue.js';
 import type { Actor } from '../chat-port.js';
+import type { LibraryView } from '../library/library.js';
 import type { Message } from '../messages/model.js';
 import type { StoreView } from '../store/ports/index.js';
 import { recordLearning } from './record-answer.js';
@@ -17,14 +17,14 @@ export type RecallResult =
 
 /** What recall rounds touch. */
 export interface RecallDeps {
-  catalogue: Catalogue;
+  library: LibraryView;
   store: StoreView<'rounds' | 'answers' | 'people' | 'learning'>;
 }
 
 /** "Show answer" on a recall round: the answer, privately, with "I knew it" / "Not yet". */
 export async function showRecallAnswer(deps: RecallDeps, actor: Actor & { messageId?: string }, value: string, nowMs: number): Promise<Exclude<RecallResult, { code: 'quiz.recorded_recall' | 'quiz.already_answered' }>> {
   const round = await deps.store.rounds.get(Number(value));
-  const entry = round ? deps.catalogue.entry(round.entryId) : undefined;
+  const entry = round ? deps.library.current().catalogue.entry(round.entryId) : undefined;
   if (!round || round.mode !== 'recall' || !entry) return { code: 'quiz.round_not_found' };
   if (!clickedWhereRoundIs(round, actor)) return { code: 'quiz.wrong_channel' };
   if (round.status !== 'open' || nowMs >= round.closesMs) return { code: 'quiz.round_closed' };
