@@ -1,5 +1,5 @@
 import { schedule, type ScheduledTask } from 'node-cron';
-import type { Bot, Clock, Config, Store } from '../src/index.js';
+import { libraryFingerprint, type Bot, type Clock, type Config, type Store } from '../src/index.js';
 import { watchBanks, type BankWatcher } from './banks/watch-banks.js';
 import { healthRoutes } from './http/health-routes.js';
 import type { HttpRoute } from './http/routes.js';
@@ -93,7 +93,11 @@ export async function startBot(config: Config, options: { logger: AppLogger; clo
   }
   logger.info({ database: core.store.location, replica: core.store.leader.replicaId, banks: core.bot.catalogue.banks.map((b) => `${b.slug}:${b.entries.length}`), platforms: adapters.map((a) => a.platform) }, 'meshbot starting');
 
-  metrics.markBanks(core.bot.library().version, core.bot.library().problems.length, 'loaded');
+  const banksNow = (): { version: number; fingerprint: string; problems: number } => {
+    const live = core.bot.library();
+    return { version: live.version, fingerprint: libraryFingerprint(live), problems: live.problems.length };
+  };
+  metrics.markBanks(banksNow(), 'loaded');
   // Edits to BANKS_DIR reach the core as new values; every replica follows the same files.
   const banks =
     config.banksReload.watch || config.banksReload.rescanMs > 0
@@ -103,7 +107,7 @@ export async function startBot(config: Config, options: { logger: AppLogger; clo
           logger,
           watch: config.banksReload.watch,
           rescanMs: config.banksReload.rescanMs,
-          onReload: (report) => metrics.markBanks(core.bot.library().version, core.bot.library().problems.length, report === null ? 'failed' : report.swapped ? 'swapped' : 'unchanged'),
+          onReload: (report) => metrics.markBanks(banksNow(), report === null ? 'failed' : report.swapped ? 'swapped' : 'unchanged'),
         })
       : null;
 

@@ -122,7 +122,7 @@ export function createBot(options: BotOptions): Bot {
   let reloading: Promise<unknown> = Promise.resolve();
   const reloadBanks = (scan: BankScan): Promise<ReloadReport> => {
     const run = reloading.then(async () => {
-      const { library, report } = await reloadLibrary(holder.current(), scan, (banks) => createLookupInSlices(banks, yieldToReplies));
+      const { library, report } = await reloadLibrary(holder.current(), scan, (banks) => createLookupInSlices(banks, yieldToReplies), yieldToReplies);
       holder.replace(library);
       return report;
     });

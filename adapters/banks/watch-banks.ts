@@ -1,6 +1,6 @@
 import { readdirSync, statSync, watch, type FSWatcher } from 'node:fs';
 import { join } from 'node:path';
-import { scanBanks, type BankScan, type Logger, type ReloadReport } from '../../src/index.js';
+import { scanBanksAsync, type BankScan, type Logger, type ReloadReport } from '../../src/index.js';
 
 /** What the watcher needs of the core: a way to hand it what a scan found. */
 export interface ReloadTarget {
@@ -57,7 +57,7 @@ export function watchBanks(options: WatchOptions): BankWatcher {
     signature = folderSignature(dir);
     const started = performance.now();
     try {
-      const report = await options.bot.reloadBanks(scanBanks(dir));
+      const report = await options.bot.reloadBanks(await scanBanksAsync(dir));
       for (const p of report.newProblems) {
         logger.error({ file: p.file, line: p.line, reason: p.message, keptFile: p.keptFile }, p.keptFile ? 'bank file failed validation; its previous version stays live' : 'bank file failed validation; it is not loaded');
       }

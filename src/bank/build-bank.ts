@@ -1,6 +1,6 @@
 import { readTrailer, splitTitle } from './curriculum.js';
 import { bankMetaSchema, quizFileSchema, type BankMeta, type QuizFile } from './meta-schema.js';
-import { parseBank, type BankIssue } from './parse-bank.js';
+import { parseBank, parseBankInSlices, type BankIssue, type ParseResult } from './parse-bank.js';
 import type { Bank, Entry, QuizItem } from './types.js';
 import { validateYaml } from './validate-yaml.js';
 
@@ -23,7 +23,15 @@ export function slugFromFile(file: string): string {
 
 /** Parses and cross-checks a bank with its metadata and quiz items. Pure. */
 export function buildBank(source: BankSource): BuildResult {
-  const parsed = parseBank(source.text, source.file);
+  return assemble(source, parseBank(source.text, source.file));
+}
+
+/** The same, parsing the bank text in slices (awaiting `pause` between them) for reloads. */
+export async function buildBankInSlices(source: BankSource, pause: () => Promise<void>): Promise<BuildResult> {
+  return assemble(source, await parseBankInSlices(source.text, source.file, pause));
+}
+
+function assemble(source: BankSource, parsed: ParseResult): BuildResult {
   if (!parsed.ok) return parsed;
   const issues: BankIssue[] = [];
 

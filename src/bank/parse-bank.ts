@@ -38,6 +38,28 @@ const TRAILER_START = /^(Next step:|In this topic\b)/i;
  * Pure: returns every issue found with its line number instead of throwing.
  */
 export function parseBank(text: string, file: string): ParseResult {
+  const steps = parseSteps(text, file, Number.POSITIVE_INFINITY);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The same parse, awaiting `pause` after every `slice` lines: a reload of a bank of
+ * thousands of questions leaves the event loop free for replies meanwhile.
+ */
+export async function parseBankInSlices(text: string, file: string, pause: () => Promise<void>, slice = 2_000): Promise<ParseResult> {
+  const steps = parseSteps(text, file, slice);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await pause();
+  }
+}
+
+/** The parse as a generator that yields after every `slice` lines. */
+function* parseSteps(text: string, file: string, slice: number): Generator<void, ParseResult> {
   const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
   const issues: BankIssue[] = [];
   const issue = (line: number, message: string): void => {
@@ -90,7 +112,8 @@ export function parseBank(text: string, file: string): ParseResult {
     current = null;
   };
 
-  for (; i < lines.length; i++) {
+  for (let n = 1; i < lines.length; i++, n++) {
+    if (n % slice === 0) yield;
     const raw = lines[i]!;
     const trimmed = raw.trim();
     const heading = HEADING.exec(trimmed);

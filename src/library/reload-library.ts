@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { buildBank, type BankSource } from '../bank/build-bank.js';
+import { buildBank, buildBankInSlices, type BankSource } from '../bank/build-bank.js';
 import { Catalogue } from '../bank/catalogue.js';
 import type { BankScan } from '../bank/read-banks.js';
 import type { Bank } from '../bank/types.js';
@@ -33,7 +33,8 @@ export function fingerprintSource(source: BankSource): string {
 }
 
 /**
- * The next version of the banks from a scan of the folder (docs/design.md, "Curriculum"):
+ * The next version of the banks from a scan of the folder. `pause`, if given, is awaited
+ * between slices of parsing (and `buildLookup` is expected to pause likewise). (docs/design.md, "Curriculum"):
  * an unchanged file keeps its bank; a changed or new one is parsed and validated; a file
  * that fails keeps its previous version live (if it had one) and is reported with file,
  * line and reason; a removed file's bank goes. Entry ids stay `<slug>-q<n>`, so progress,
@@ -41,7 +42,7 @@ export function fingerprintSource(source: BankSource): string {
  * and catalogue are kept (only the problems are new). A scan that would leave no bank at
  * all keeps the previous version: an emptied folder is a deploy accident, not an edit.
  */
-export async function reloadLibrary(previous: Library, scan: BankScan, buildLookup: BuildLookup): Promise<{ library: Library; report: ReloadReport }> {
+export async function reloadLibrary(previous: Library, scan: BankScan, buildLookup: BuildLookup, pause?: () => Promise<void>): Promise<{ library: Library; report: ReloadReport }> {
   const before = new Map(previous.files.map((f) => [f.file, f]));
   const kept: LoadedFile[] = [];
   const fresh: LoadedFile[] = [];
@@ -65,7 +66,8 @@ export async function reloadLibrary(previous: Library, scan: BankScan, buildLook
     if (known && known.fingerprint === fingerprint) {
       failed = known.problems;
     } else {
-      const result = buildBank(source);
+      // With a pause (a reload while replies go on), a large bank is parsed in slices.
+      const result = pause ? await buildBankInSlices(source, pause) : buildBank(source);
       if (result.ok) {
         fresh.push({ file: source.file, fingerprint, bank: result.bank });
         continue;
@@ -133,4 +135,14 @@ function finish(previous: Library, library: Library, swapped: boolean): { librar
  */
 export async function loadLibrary(scan: BankScan): Promise<{ library: Library; report: ReloadReport }> {
   return reloadLibrary(emptyLibrary(), scan, async (banks) => createLookup(banks));
+}
+
+/**
+ * A short hash of which bank files, in which versions, are live: equal on two replicas
+ * exactly when they serve the same banks (their version counters restart with them).
+ */
+export function libraryFingerprint(library: Library): string {
+  const hash = createHash('sha256');
+  for (const f of library.files) hash.update(`${f.file}:${f.fingerprint}\u0000`);
+  return hash.digest('hex').slice(0, 12);
 }
