@@ -100,7 +100,7 @@ async function preferredBanks(deps: AskDeps, catalogue: Catalogue, actor: Actor)
  */
 export function answerReply(catalogue: Catalogue, entry: Entry, related: Hit[], mode: 'preview' | 'full' = 'preview', lookupRef?: string): OutgoingMessage {
   const nameBank = catalogue.severalBanks;
-  const { blocks, truncated } = entryBlocks(entry, mode);
+  const { blocks, truncated } = entryBlocks(entry, mode, nameBank);
   const buttons: Button[] = [];
   if (truncated) buttons.push({ label: 'Show full answer', actionId: 'ask.more', value: entry.id, style: 'primary' });
   buttons.push({ label: 'Share in channel', actionId: 'ask.share', value: entry.id });

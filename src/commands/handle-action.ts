@@ -96,7 +96,7 @@ async function run(deps: CoreDeps, input: IncomingAction, nowMs: number): Promis
       const { catalogue } = deps.library.current();
       const e = catalogue.entry(input.value);
       if (!e) return { messages: [failureReply('entry.not_found')] };
-      const { blocks } = entryBlocks(e, 'full');
+      const { blocks } = entryBlocks(e, 'full', catalogue.severalBanks);
       const shared = toChannel({
         text: `${input.userName} shared ${entryLabel(e, catalogue.severalBanks)}`,
         blocks: [...blocks, { type: 'context', text: `Shared by ${input.userName}` }],

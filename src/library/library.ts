@@ -83,4 +83,3 @@ export function libraryOf(banks: readonly Bank[], lookup: Lookup): Library {
 export function emptyLibrary(): Library {
   return { ...libraryOf([], createLookup([])), version: 0 };
 }
-

@@ -20,11 +20,12 @@ function answerBlocks(answer: AnswerBlock[]): Block[] {
 
 /**
  * The blocks that show an entry: its label, the question, and the answer, either whole
- * or as a preview of the first paragraph (cut at a sentence where possible).
+ * or as a preview of the first paragraph (cut at a sentence where possible). With
+ * `nameBank` (several banks loaded) the label names the entry's bank.
  */
-export function entryBlocks(entry: Entry, mode: 'preview' | 'full'): { blocks: Block[]; truncated: boolean } {
+export function entryBlocks(entry: Entry, mode: 'preview' | 'full', nameBank = false): { blocks: Block[]; truncated: boolean } {
   const head: Block[] = [
-    { type: 'header', text: entryLabel(entry) },
+    { type: 'header', text: entryLabel(entry, nameBank) },
     { type: 'text', text: entry.question },
   ];
   if (mode === 'full') return { blocks: [...head, ...answerBlocks(entry.answer)], truncated: false };

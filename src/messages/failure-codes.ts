@@ -13,7 +13,6 @@ export const FAILURE_TEXT = {
   'ask.no_match': 'No good match in the bank.',
   'ask.ambiguous': 'Several banks have that question number: which one?',
   'banks.unknown': 'No loaded bank has that name.',
-  'banks.usage': 'Name the banks to use, separated by commas, or all.',
   'delivery.in_progress': 'Still working on that request: its answer is on the way.',
   'quiz.already_answered': 'You already answered this round; your first answer stands.',
   'quiz.round_closed': 'This round has closed: watch for the reveal.',

@@ -70,7 +70,7 @@ async function practiceBanks(deps: PracticeDeps, catalogue: Catalogue, actor: Ac
 /** The reply to `quiz <slug>` for a slug no loaded bank has: which ones are. */
 export function unknownBank(catalogue: Catalogue, slug: string, commandName: string): OutgoingMessage {
   const loaded = catalogue.banks.map((b) => b.slug).join(', ');
-  return failureReply('banks.unknown', `No bank "${slug}" is loaded. Loaded banks: ${loaded || 'none'} (see /${commandName} banks).`);
+  return failureReply('banks.unknown', `"${slug}" is not one of the loaded banks: ${loaded || 'none'} (see /${commandName} banks).`);
 }
 
 /**
@@ -140,10 +140,11 @@ export async function answerPractice(deps: PracticeDeps, actor: Actor, value: st
 /** "Show answer" on a recall practice question. */
 export async function showPracticeAnswer(deps: PracticeDeps, actor: Actor, value: string): Promise<PracticeResult> {
   const row = await ownedPractice(deps, actor, Number(value));
-  const entry = row ? deps.library.current().catalogue.entry(row.entryId) : undefined;
+  const { catalogue } = deps.library.current();
+  const entry = row ? catalogue.entry(row.entryId) : undefined;
   if (!row || !entry) return { ok: false, code: 'quiz.practice_not_found' };
   if (row.answeredMs !== null) return { ok: false, code: 'quiz.already_answered' };
-  return { ok: true, replace: selfGradeMessage(entry, PRACTICE_ACTIONS.grade, row.id) };
+  return { ok: true, replace: selfGradeMessage(entry, PRACTICE_ACTIONS.grade, row.id, catalogue.severalBanks) };
 }
 
 /** "I knew it" / "Not yet" on a recall practice question. */

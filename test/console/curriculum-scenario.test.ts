@@ -56,8 +56,8 @@ describe('a curriculum of banks through the scripted console', () => {
   it("GIVEN the same words asked in each channel THEN each gets its own bank's answer, naming the bank, and the other bank's entry as related", () => {
     const [platform] = last('platform', 'alice').filter((m) => m.text.includes('(From '));
     const [ops] = last('ops', 'bob').filter((m) => m.text.includes('(From '));
-    expect(platform!.text).toMatch(/^== Q7 · Retries, timeouts, circuit breaking — and retry storms ==\n\(From Service Mesh — Interview \(mesh\)\)/);
-    expect(ops!.text).toMatch(/^== Q4 · Timeouts and retries in a client ==\n\(From Ops Foundations — Junior \(ops-junior\)\)/);
+    expect(platform!.text).toMatch(/^== mesh Q7 · Retries, timeouts, circuit breaking — and retry storms ==\n\(From Service Mesh — Interview \(mesh\)\)/);
+    expect(ops!.text).toMatch(/^== ops-junior Q4 · Timeouts and retries in a client ==\n\(From Ops Foundations — Junior \(ops-junior\)\)/);
     expect(ops!.text).toContain('(Related: mesh Q7 · Retries, timeouts, circuit breaking — and retry storms)');
   });
 

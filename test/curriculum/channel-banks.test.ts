@@ -71,7 +71,10 @@ describe("a channel's banks", () => {
     expect(next.value).toBe('practice:serverless-junior');
     const again = await t.bot.handleAction(click(next.actionId, next.value, person('alice', 'ops')));
     expect(textOf(again.messages[0]!)).toMatch(/Practice · serverless-junior Q\d/);
-    expect((await say(t, 'quiz kafka', person('alice', 'ops'))).failure).toBe('banks.unknown');
+    expect(await say(t, 'quiz kafka', person('alice', 'ops'))).toMatchObject({
+      failure: 'banks.unknown',
+      text: 'No loaded bank has that name. "kafka" is not one of the loaded banks: ops-junior, ops-senior, serverless-junior, mesh (see /mesh banks).',
+    });
   });
 
   it("GIVEN cards due from several banks THEN review serves only the channel's banks' cards", async () => {

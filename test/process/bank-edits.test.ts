@@ -9,6 +9,7 @@ import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/fixtures.js';
+import { freshDatabase } from '../helpers/postgres.js';
 import { spawnSlackBot, type SpawnedBot } from '../helpers/spawn-bot.js';
 import type { Harness } from '../slack/helpers/slack-harness.js';
 import { ADMIN, ALICE, BOB, click, posted, slash, textIn } from '../slack/helpers/slack-payloads.js';
@@ -40,15 +41,29 @@ async function within(limitMs: number, what: string, check: () => Promise<boolea
   }
 }
 
+function seedFolder(): string {
+  const dir = tempDir();
+  for (const f of readdirSync('data/banks')) copyFileSync(join('data/banks', f), join(dir, f));
+  return dir;
+}
+
+function harness(bot: SpawnedBot, standin: WebApiStandIn): Harness {
+  return { eventsUrl: `http://127.0.0.1:${bot.port}/slack/events`, standin } as unknown as Harness;
+}
+
+async function banksFingerprint(bot: SpawnedBot): Promise<string | undefined> {
+  const metrics = await (await fetch(`http://127.0.0.1:${bot.port}/metrics`)).text();
+  return /^meshbot_banks_info\{fingerprint="([0-9a-f]+)"\} 1$/m.exec(metrics)?.[1];
+}
+
 describe('editing a bank while the bot runs', () => {
   it('GIVEN a changed answer, then a broken line, then the line fixed THEN each valid edit is served within 5 s, the broken one never, admins see its error, and scores and progress stay put', async () => {
-    const dir = tempDir();
-    for (const f of readdirSync('data/banks')) copyFileSync(join('data/banks', f), join(dir, f));
+    const dir = seedFolder();
     const standin = await new WebApiStandIn().start();
     standins.push(standin);
     const bot = await spawnSlackBot({ cwd: process.cwd(), apiUrl: standin.apiUrl, databasePath: join(tempDir(), 'bot.db'), env: { ADMIN_USER_IDS: ADMIN.id, BANKS_DIR: dir } });
     running.push(bot);
-    const h = { eventsUrl: `http://127.0.0.1:${bot.port}/slack/events`, standin } as unknown as Harness;
+    const h = harness(bot, standin);
     const path = join(dir, BANK);
     const original = readFileSync(path, 'utf8');
 
@@ -100,5 +115,33 @@ describe('editing a bank while the bot runs', () => {
 
     bot.child.kill('SIGTERM');
     expect(await bot.exited()).toBe(0);
+  });
+
+  it('GIVEN two replicas on one PostgreSQL database and one banks folder THEN a channel\'s banks set on one hold on the other, and an edit is served by both within 5 s with the same bank fingerprint', { timeout: 150_000 }, async () => {
+    const url = await freshDatabase();
+    const dir = seedFolder();
+    const standin = await new WebApiStandIn().start();
+    standins.push(standin);
+    const start = async (): Promise<SpawnedBot> => {
+      const bot = await spawnSlackBot({ cwd: process.cwd(), apiUrl: standin.apiUrl, databasePath: '/nonexistent/unused.db', env: { DATABASE_URL: url, ADMIN_USER_IDS: ADMIN.id, BANKS_DIR: dir } });
+      running.push(bot);
+      return bot;
+    };
+    const replicas = await Promise.all([start(), start()]);
+    const [a, b] = replicas.map((r) => harness(r, standin)) as [Harness, Harness];
+
+    expect(JSON.parse((await slash(a, 'banks use mesh', ADMIN)).text)).toMatchObject({ response_type: 'in_channel' });
+    expect(await say(b, 'banks')).toContain('This channel uses mesh (chosen by ada).');
+    const before = await banksFingerprint(replicas[0]!);
+    expect(await banksFingerprint(replicas[1]!)).toBe(before);
+
+    const path = join(dir, BANK);
+    writeFileSync(path, readFileSync(path, 'utf8').replace('The classic failure is a retry storm.', 'The classic failure is a retry storm (edited for every replica).'));
+    for (const h of [a, b]) {
+      expect(await within(5_000, 'each replica to serve the edit', async () => (await say(h, 'ask q7')).includes('(edited for every replica)'))).toBeLessThan(5_000);
+    }
+    const after = await banksFingerprint(replicas[0]!);
+    expect(after).not.toBe(before);
+    expect(await banksFingerprint(replicas[1]!)).toBe(after);
   });
 });
