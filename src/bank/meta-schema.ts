@@ -16,6 +16,8 @@ export const bankMetaSchema = z
     /** The next bank by title or slug; null says this bank ends its path whatever the trailer says. */
     next: term.nullable().optional(),
     levels: z.array(term).optional(),
+    // Question numbers taken out of the bank: the questions after them keep their numbers and ids.
+    removed: z.array(z.number().int().positive()).default([]),
     questions: z
       .record(
         z.string().regex(/^\d+$/, 'expected a question number'),

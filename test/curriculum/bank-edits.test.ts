@@ -82,6 +82,27 @@ describe('editing banks while the bot runs', () => {
     expect((await say(t, 'progress me', person('alice'))).text).toBe('alice: 3/3 covered, 0 to retry');
   });
 
+  it("GIVEN a question removed from the middle and listed in the metadata's removed THEN the questions after it keep their numbers, ids and history", async () => {
+    const dir = curriculumDir(['ops-senior'], false);
+    const t = await botOn(dir, 34);
+    expect(new Set(await practise(t, 'alice', 3))).toEqual(new Set(['ops-senior-q1', 'ops-senior-q2', 'ops-senior-q3']));
+
+    edit(dir, 'ops-senior.txt', (text) => text.replace('- Capacity planning\n', '').replace(/Q2: How do you plan capacity for a service\?¶\n[^\n]*\n/, ''));
+    edit(dir, 'ops-senior.quiz.yaml', (text) => text.replace(/  - question: 2\n(    .*\n)+?(?=  - question: 3)/, ''));
+    edit(dir, 'ops-senior.meta.yaml', (text) => `${text}removed: [2]\n`);
+    expect((await t.bot.reloadBanks(scanBanks(dir))).problems).toEqual([]);
+
+    expect(t.bot.catalogue.banks[0]!.entries.map((e) => e.id)).toEqual(['ops-senior-q1', 'ops-senior-q3']);
+    expect(t.bot.catalogue.entry('ops-senior-q3')?.title).toBe('Load shedding');
+    const progress = await say(t, 'progress me', person('alice'));
+    expect(progress.text).toBe('alice: 2/2 covered, 0 to retry');
+    expect(tableRows(progress)).toEqual([
+      ['Q1', 'Error budgets', 'answered correctly'],
+      ['Q3', 'Load shedding', 'answered correctly'],
+    ]);
+    expect(await practise(t, 'bob', 4)).not.toContain('ops-senior-q2');
+  });
+
   it('GIVEN a question removed while its round is open THEN the round still closes and reveals the right choice', async () => {
     const dir = curriculumDir(['ops-senior'], false);
     const t = await botOn(dir, 33);
