@@ -40,7 +40,7 @@ module.exports = {
       name: 'use-cases-see-store-ports-only',
       severity: 'error',
       comment: 'Use cases reach the database through src/store/ports only, never an implementation.',
-      from: { path: '^src/(quiz|schedule|commands|reports|search|bank|messages)/' },
+      from: { path: '^src/(quiz|schedule|commands|reports|search|bank|messages|library)/' },
       to: { path: '^src/store/', pathNot: '^src/store/ports/' },
     },
     {
@@ -48,7 +48,7 @@ module.exports = {
       severity: 'error',
       comment: 'The store knows nothing of the use cases above it (no folder cycles; see docs/design.md, "Layers").',
       from: { path: '^src/store/' },
-      to: { path: '^src/(quiz|schedule|commands|search|reports|bank|messages)/' },
+      to: { path: '^src/(quiz|schedule|commands|search|reports|bank|messages|library)/' },
     },
     {
       name: 'quiz-below-schedule-and-commands',
@@ -70,6 +70,20 @@ module.exports = {
       comment: 'bank/, search/, messages/ and config/ are the bottom layer: they import no use case.',
       from: { path: '^src/(bank|search|messages|config)/' },
       to: { path: '^src/(quiz|schedule|commands|reports|store)/' },
+    },
+    {
+      name: 'library-below-use-cases',
+      severity: 'error',
+      comment: 'library/ (the live version of the banks and their lookup) sits on bank/ and search/ and under every use case.',
+      from: { path: '^src/library/' },
+      to: { path: '^src/(quiz|schedule|commands|reports|store)/' },
+    },
+    {
+      name: 'banks-and-search-below-library',
+      severity: 'error',
+      comment: 'bank/ and search/ build one version of the banks; library/ holds versions and swaps them, never the other way round.',
+      from: { path: '^src/(bank|search|messages|config)/' },
+      to: { path: '^src/library/' },
     },
     {
       name: 'minisearch-only-in-search',

@@ -120,6 +120,9 @@ function banks(args: string[]): number {
 
 function printBank(bank: Bank): void {
   out(`${bank.file}: "${bank.title}" (slug ${bank.slug}), ${bank.entries.length} entries, ${bank.quizItems.length} quiz items`);
+  // Where the bank sits on its path, as the bot reads it (docs/design.md, "Curriculum").
+  const levels = bank.topicLevels.length > 0 ? `; the topic's levels: ${bank.topicLevels.join(', ')}` : '';
+  out(`  topic "${bank.topic}", level ${bank.level ? `"${bank.level}"` : 'none'}; next step: ${bank.nextStep ?? 'none'}${levels}`);
   for (const e of bank.entries) {
     const tables = e.answer.filter((b) => b.kind === 'table').length;
     out(`  ${e.id}  ${e.title}${e.tier ? ` [${e.tier}]` : ''}${tables ? ` (${tables} table${tables > 1 ? 's' : ''})` : ''}`);

@@ -1,5 +1,6 @@
 import { schedule, type ScheduledTask } from 'node-cron';
-import { LEARNED_REFRESH_MS, type Bot, type Clock, type Config, type Store } from '../src/index.js';
+import { LEARNED_REFRESH_MS, libraryFingerprint, type Bot, type Clock, type Config, type Store } from '../src/index.js';
+import { watchBanks, type BankWatcher } from './banks/watch-banks.js';
 import { healthRoutes } from './http/health-routes.js';
 import type { HttpRoute } from './http/routes.js';
 import { serveRoutes, type RunningServer } from './http/serve-routes.js';
@@ -41,6 +42,8 @@ export type AdapterFactory = (context: AdapterContext) => BuiltAdapter;
 export interface RunningBot {
   bot: Bot;
   store: Store;
+  /** Follows BANKS_DIR (null with BANKS_WATCH=off and BANKS_RESCAN_SECONDS=0). */
+  banks: BankWatcher | null;
   metrics: Metrics;
   adapters: PlatformAdapter[];
   /** The port health and metrics answer on. */
@@ -82,13 +85,31 @@ export async function startBot(config: Config, options: { logger: AppLogger; clo
     routes.push(...(built.routes ?? []));
     routesServed ||= built.servesRoutes;
   }
-  const core = await openCore(config, { clock, chat: routeChat(adapters), logger, telemetry: metrics });
+  const core = await openCore(config, { clock, chat: routeChat(adapters), logger, telemetry: metrics }, { followEdits: true });
   bot = core.bot;
   store = core.store;
   if (config.database.kind === 'postgres' && config.database.ignoredPath) {
     logger.info({ databasePath: config.database.ignoredPath }, 'DATABASE_URL is set: the SQLite file at DATABASE_PATH is not used');
   }
   logger.info({ database: core.store.location, replica: core.store.leader.replicaId, banks: core.bot.catalogue.banks.map((b) => `${b.slug}:${b.entries.length}`), platforms: adapters.map((a) => a.platform) }, 'meshbot starting');
+
+  const banksNow = (): { version: number; fingerprint: string; problems: number } => {
+    const live = core.bot.library();
+    return { version: live.version, fingerprint: libraryFingerprint(live), problems: live.problems.length };
+  };
+  metrics.markBanks(banksNow(), 'loaded');
+  // Edits to BANKS_DIR reach the core as new values; every replica follows the same files.
+  const banks =
+    config.banksReload.watch || config.banksReload.rescanMs > 0
+      ? watchBanks({
+          dir: config.banksDir,
+          bot: core.bot,
+          logger,
+          watch: config.banksReload.watch,
+          rescanMs: config.banksReload.rescanMs,
+          onReload: (report) => metrics.markBanks(banksNow(), report === null ? 'failed' : report.swapped ? 'swapped' : 'unchanged'),
+        })
+      : null;
 
   let server: RunningServer | null = null;
   let task: ScheduledTask | null = null;
@@ -134,6 +155,7 @@ export async function startBot(config: Config, options: { logger: AppLogger; clo
     }, LEARNED_REFRESH_MS);
     learnedTimer.unref();
   } catch (error) {
+    await banks?.stop();
     await Promise.allSettled(adapters.map((a) => a.stop()));
     if (leaderTimer) clearInterval(leaderTimer);
     if (learnedTimer) clearInterval(learnedTimer);
@@ -146,6 +168,7 @@ export async function startBot(config: Config, options: { logger: AppLogger; clo
   return {
     bot: core.bot,
     store: core.store,
+    banks,
     metrics,
     adapters,
     httpPort: server?.port ?? (routesServed ? config.port : null),
@@ -154,6 +177,7 @@ export async function startBot(config: Config, options: { logger: AppLogger; clo
       stopping = true;
       logger.info({ reason }, 'meshbot stopping');
       await task?.stop();
+      await banks?.stop();
       if (leaderTimer) clearInterval(leaderTimer);
       if (learnedTimer) clearInterval(learnedTimer);
       // A tick mid-flight has claimed rounds and is posting them: let it finish (bounded).

@@ -12,16 +12,16 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import MiniSearch from 'minisearch';
-import { createLookup, loadBanks, seededRandom as random, type Bank, type Entry } from '../src/index.js';
+import { createLookup, loadBanks, seededRandom as random, type Bank } from '../src/index.js';
+import { generateBank, seedVocabulary, sentence, VOCABULARY_SIZE } from './generated-banks.js';
 import { percentile, round, type Figure } from './figure.js';
 
 type Engine = 'ours' | 'plain';
-type BankName = 'seed' | '10k';
+type BankName = 'seed' | '10k' | '10x14';
 
 const ENGINES: readonly Engine[] = ['ours', 'plain'];
-const BANKS: readonly BankName[] = ['seed', '10k'];
+const BANKS: readonly BankName[] = ['seed', '10x14', '10k'];
 const GENERATED_ENTRIES = 10_000;
-const VOCABULARY_SIZE = 300;
 const QUERY_COUNT = 300;
 const WARMUP_ROUNDS = 2;
 const MEASURED_ROUNDS = 3;
@@ -32,6 +32,8 @@ interface Measurement {
   rssMb: number;
   rssDeltaMb: number;
   perQueryMs: number[];
+  /** The same queries ranked for a channel that uses two of the banks (10x14 only). */
+  scopedPerQueryMs: number[];
 }
 
 /** Runs every (engine, bank) pair in its own process and reports them side by side. */
@@ -52,6 +54,12 @@ export async function benchLookup(): Promise<Figure[]> {
         { name: `${prefix}.rss_after_build`, value: round(m.rssMb, 1), unit: 'MB' },
         { name: `${prefix}.rss_delta`, value: round(m.rssDeltaMb, 1), unit: 'MB' },
       );
+      if (m.scopedPerQueryMs.length > 0) {
+        figures.push(
+          { name: `${prefix}.channel_scoped_query_p50`, value: round(percentile(m.scopedPerQueryMs, 50)), unit: 'ms' },
+          { name: `${prefix}.channel_scoped_query_p99`, value: round(percentile(m.scopedPerQueryMs, 99)), unit: 'ms' },
+        );
+      }
     }
   }
   const ours = means.get('10k.ours');
@@ -75,12 +83,17 @@ function runChild(engine: Engine, bank: BankName): Measurement {
 // ---- inside the child: build one engine over one bank, then time the queries ----
 
 interface Searcher {
-  search(query: string): unknown;
+  search(query: string, scope?: { preferBanks: ReadonlySet<string> | null }): unknown;
+}
+
+/** Ten banks of fourteen entries: the seed and nine generated ones. */
+function tenSmallBanks(seed: readonly Bank[]): Bank[] {
+  return [...seed, ...Array.from({ length: 9 }, (_, i) => generateBank(seed, 14, `small${i + 1}`, 100 + i))];
 }
 
 function measure(engine: Engine, bankName: BankName): Measurement {
   const seed = loadBanks('data/banks');
-  const banks = bankName === 'seed' ? seed : [generateBank(seed, GENERATED_ENTRIES)];
+  const banks = bankName === 'seed' ? seed : bankName === '10x14' ? tenSmallBanks(seed) : [generateBank(seed, GENERATED_ENTRIES)];
   const queries = makeQueries(seed, QUERY_COUNT);
   collectGarbage();
   const rssBefore = process.memoryUsage().rss;
@@ -100,7 +113,19 @@ function measure(engine: Engine, bankName: BankName): Measurement {
       perQueryMs.push(performance.now() - t);
     }
   }
-  return { buildMs, rssMb: rss / 2 ** 20, rssDeltaMb: (rss - rssBefore) / 2 ** 20, perQueryMs };
+  const scopedPerQueryMs: number[] = [];
+  if (engine === 'ours' && bankName === '10x14') {
+    const scope = { preferBanks: new Set([banks[1]!.slug, banks[2]!.slug]) };
+    for (const q of queries) searcher.search(q, scope);
+    for (let round = 0; round < MEASURED_ROUNDS; round++) {
+      for (const q of queries) {
+        const t = performance.now();
+        searcher.search(q, scope);
+        scopedPerQueryMs.push(performance.now() - t);
+      }
+    }
+  }
+  return { buildMs, rssMb: rss / 2 ** 20, rssDeltaMb: (rss - rssBefore) / 2 ** 20, perQueryMs, scopedPerQueryMs };
 }
 
 function collectGarbage(): void {
@@ -114,46 +139,7 @@ function plainMiniSearch(banks: readonly Bank[]): Searcher {
     searchOptions: { prefix: true, fuzzy: 0.2, boost: { title: 2 } },
   });
   mini.addAll(banks.flatMap((b) => b.entries.map((e) => ({ id: e.id, title: e.title, question: e.question, answer: e.answerText }))));
-  return mini;
-}
-
-/** The seed's most used words of 3+ letters: a small vocabulary drawn from real entries. */
-function seedVocabulary(seed: readonly Bank[], size: number): string[] {
-  const counts = new Map<string, number>();
-  for (const entry of seed.flatMap((b) => b.entries)) {
-    for (const w of `${entry.title} ${entry.question} ${entry.answerText}`.toLowerCase().match(/[a-z][a-z0-9]{2,}/g) ?? []) {
-      counts.set(w, (counts.get(w) ?? 0) + 1);
-    }
-  }
-  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, size).map(([w]) => w);
-}
-
-function sentence(words: readonly string[], next: () => number, min: number, max: number): string {
-  const n = min + Math.floor(next() * (max - min + 1));
-  return Array.from({ length: n }, () => words[Math.floor(next() * words.length)]!).join(' ');
-}
-
-/** A bank of `count` entries whose every word comes from a few hundred seed words. */
-function generateBank(seed: readonly Bank[], count: number): Bank {
-  const words = seedVocabulary(seed, VOCABULARY_SIZE);
-  const next = random(42);
-  const entries: Entry[] = [];
-  for (let n = 1; n <= count; n++) {
-    const answerText = `${sentence(words, next, 40, 120)}.`;
-    entries.push({
-      id: `gen-q${n}`,
-      bankSlug: 'gen',
-      number: n,
-      title: sentence(words, next, 2, 5),
-      question: `${sentence(words, next, 5, 12)}?`,
-      answer: [{ kind: 'text', text: answerText }],
-      answerText,
-      tier: null,
-      keywords: [],
-    });
-  }
-  const aliases = Object.assign({}, ...seed.map((b) => b.aliases)) as Record<string, string[]>;
-  return { slug: 'gen', title: 'Generated', intro: '', file: 'generated.txt', entries, trailer: [], aliases, quizItems: [] };
+  return { search: (query) => mini.search(query) };
 }
 
 /**

@@ -8,6 +8,7 @@ import { benchDiscord } from './discord-bench.js';
 import { benchDiscordHttp } from './discord-http-bench.js';
 import { benchLearnedLookup } from './learned-lookup-bench.js';
 import { benchLookup } from './lookup-bench.js';
+import { benchReload } from './reload-bench.js';
 import { benchQuiz } from './quiz-bench.js';
 import { benchSlack } from './slack-bench.js';
 import { stopBenchPostgres } from './postgres-fixtures.js';
@@ -15,7 +16,7 @@ import { benchReplicaClicks } from './replica-clicks-bench.js';
 import { benchStartup } from './startup-bench.js';
 import { benchProcessAsk } from './process-ask-bench.js';
 
-const suites: { name: string; run: () => Promise<Figure[]> }[] = [{ name: 'lookup', run: benchLookup }, { name: 'learned', run: benchLearnedLookup }, { name: 'slack', run: benchSlack }, { name: 'discord', run: benchDiscord }, { name: 'discord-http', run: benchDiscordHttp }, { name: 'quiz', run: benchQuiz }, { name: 'replicas', run: benchReplicaClicks }, { name: 'startup', run: benchStartup }, { name: 'process-ask', run: benchProcessAsk }, { name: 'charts', run: benchCharts }];
+const suites: { name: string; run: () => Promise<Figure[]> }[] = [{ name: 'lookup', run: benchLookup }, { name: 'learned', run: benchLearnedLookup }, { name: 'reload', run: benchReload }, { name: 'slack', run: benchSlack }, { name: 'discord', run: benchDiscord }, { name: 'discord-http', run: benchDiscordHttp }, { name: 'quiz', run: benchQuiz }, { name: 'replicas', run: benchReplicaClicks }, { name: 'startup', run: benchStartup }, { name: 'process-ask', run: benchProcessAsk }, { name: 'charts', run: benchCharts }];
 
 const only = process.argv[2];
 const all: Figure[] = [];

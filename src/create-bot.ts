@@ -1,4 +1,5 @@
-import { Catalogue } from './bank/catalogue.js';
+import type { Catalogue } from './bank/catalogue.js';
+import type { BankScan } from './bank/read-banks.js';
 import type { Bank } from './bank/types.js';
 import type { ChatPort, IncomingAction, IncomingCommand } from './chat-port.js';
 import type { Clock } from './clock.js';
@@ -6,6 +7,8 @@ import { handleAction } from './commands/handle-action.js';
 import { handleCommand } from './commands/handle-command.js';
 import type { CoreDeps } from './commands/deps.js';
 import { afterReplyQueue } from './after-reply.js';
+import { LibraryHolder, libraryOf, type Library } from './library/library.js';
+import { reloadLibrary, type ReloadReport } from './library/reload-library.js';
 import { silentLogger, type Logger } from './logger.js';
 import type { ActionReply, OutgoingMessage } from './messages/model.js';
 import type { Random } from './quiz/random.js';
@@ -14,11 +17,17 @@ import { noTelemetry, type Telemetry } from './telemetry.js';
 import { runTick, type TickReport } from './schedule/run-tick.js';
 import { DELIVERY_MEMORY_MS } from './commands/run-once.js';
 import { LearnedRefresh } from './commands/learned-refresh.js';
-import { createLookup, type LearnedSummary, type Lookup } from './search/lookup.js';
+import { createLookup, createLookupInSlices, type LearnedSummary, type Lookup } from './search/lookup.js';
 import type { Store } from './store/ports/index.js';
 
+/** Default share of a bank a person must have got right once before the next step is suggested. */
+export const DEFAULT_NEXT_STEP_COVERAGE = 0.8;
+
 export interface BotOptions {
-  banks: readonly Bank[];
+  /** The banks as values (tests, the console, the CLI); or give `library`. */
+  banks?: readonly Bank[];
+  /** A first version built from a scan of the banks folder (the running bot, which reloads). */
+  library?: Library;
   store: Store;
   clock: Clock;
   chat: ChatPort;
@@ -32,6 +41,8 @@ export interface BotOptions {
   rateLimits?: Partial<RateLimits>;
   /** A prebuilt lookup over the same banks (the CLI shares one); built here otherwise. */
   lookup?: Lookup;
+  /** Share of a bank (0-1) answered right once before progress suggests its next step (default 0.8). */
+  nextStepCoverage?: number;
 }
 
 /** The core as adapters see it: commands and clicks in, neutral replies out. */
@@ -53,24 +64,41 @@ export interface Bot {
    * answers from evidence older than that.
    */
   refreshLearned(): Promise<LearnedSummary>;
+  /**
+   * Makes what a scan of the banks folder found the live banks (docs/design.md,
+   * "Curriculum"): changed banks are validated, a failing file keeps its previous version,
+   * and a changed version's lookup is built in slices while the live one keeps answering,
+   * then swapped in whole. Reloads run one at a time, in call order.
+   */
+  reloadBanks(scan: BankScan): Promise<ReloadReport>;
+  /** The live version of the banks. */
+  library(): Library;
+  /** The live lookup (a reload replaces it). */
   readonly lookup: Lookup;
+  /** The live catalogue (a reload replaces it). */
   readonly catalogue: Catalogue;
   readonly commandName: string;
 }
 
+/** Hands the event loop back between slices of an index build, so replies go on meanwhile. */
+const yieldToReplies = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 export function createBot(options: BotOptions): Bot {
-  const catalogue = new Catalogue(options.banks);
+  const initial = options.library ?? (options.banks ? libraryOf(options.banks, options.lookup ?? createLookup(options.banks)) : null);
+  if (!initial) throw new Error('createBot: give the banks or a library');
+  const holder = new LibraryHolder(initial);
   const logger = options.logger ?? silentLogger;
-  const lookup = options.lookup ?? createLookup(options.banks);
+  const coverage = options.nextStepCoverage ?? DEFAULT_NEXT_STEP_COVERAGE;
+  if (!(coverage > 0 && coverage <= 1)) throw new Error(`createBot: nextStepCoverage must be above 0 and at most 1, not ${coverage}`);
   const deps: CoreDeps = {
-    catalogue,
-    lookup,
+    library: holder,
+    nextStepCoverage: coverage,
     store: options.store,
     clock: options.clock,
     chat: options.chat,
     logger,
     afterReply: afterReplyQueue(logger),
-    learned: new LearnedRefresh({ lookup, lookupEvidence: options.store.lookupEvidence }),
+    learned: new LearnedRefresh({ lookup: () => holder.current().lookup, lookupEvidence: options.store.lookupEvidence }),
     commandName: options.commandName ?? 'mesh',
     random: options.random ?? Math.random,
     telemetry: options.telemetry ?? noTelemetry,
@@ -99,6 +127,20 @@ export function createBot(options: BotOptions): Bot {
     }
     return ticking;
   };
+  // Each reload starts from the version the one before it left live.
+  let reloading: Promise<unknown> = Promise.resolve();
+  const reloadBanks = (scan: BankScan): Promise<ReloadReport> => {
+    const run = reloading.then(async () => {
+      const { library, report } = await reloadLibrary(holder.current(), scan, (banks) => createLookupInSlices(banks, yieldToReplies), yieldToReplies);
+      // The new lookup takes the evidence the live one has before it goes live: a reload
+      // never answers for a while without what people have taught it.
+      if (library.lookup !== holder.current().lookup) deps.learned.applyTo(library.lookup, deps.clock.now().getTime());
+      holder.replace(library);
+      return report;
+    });
+    reloading = run.catch(() => undefined);
+    return run;
+  };
   return {
     handleCommand: (input) => handleCommand(deps, input),
     handleAction: (input) => handleAction(deps, input),
@@ -114,8 +156,14 @@ export function createBot(options: BotOptions): Bot {
       return times.length > 0 ? Math.min(...times) : null;
     },
     refreshLearned: () => deps.learned.refresh(deps.clock.now().getTime()),
-    lookup: deps.lookup,
-    catalogue,
+    reloadBanks,
+    library: () => holder.current(),
+    get lookup() {
+      return holder.current().lookup;
+    },
+    get catalogue() {
+      return holder.current().catalogue;
+    },
     commandName: deps.commandName,
   };
 }

@@ -68,7 +68,7 @@ export async function gapsCommand(args: string[], io: CliIo): Promise<number> {
   const lookup = createLookup(banks);
   const nowMs = Date.now();
   const report = await withStore(config, async (store) => {
-    await loadLearned({ lookup, lookupEvidence: store.lookupEvidence }, nowMs);
+    await loadLearned({ lookup: () => lookup, lookupEvidence: store.lookupEvidence }, nowMs);
     return gapReport({ lookups: store.lookups, lookup }, nowMs);
   });
   if (parsed.values.suggest) {

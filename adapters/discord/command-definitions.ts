@@ -5,8 +5,8 @@
  *
  * Two top-level commands, because Discord applies `default_member_permissions` per
  * top-level command, not per subcommand:
- * - `/mesh` (everyone): ask, quiz, review, leaderboard, progress, schedule (show), topics, help;
- * - `/mesh-admin` (default: members with Manage Channels): schedule (set), schedule-off, post, gaps.
+ * - `/mesh` (everyone): ask, quiz, review, leaderboard, progress, schedule (show), topics, banks (show), help;
+ * - `/mesh-admin` (default: members with Manage Channels): schedule (set), schedule-off, post, gaps, banks (use).
  * Server admins can change who sees `/mesh-admin` under Server Settings > Integrations; the
  * core still checks admin rights on every admin command (see map-interaction.ts).
  */
@@ -54,7 +54,13 @@ export const SUBCOMMANDS: readonly SubcommandSpec[] = [
     options: [{ type: S, name: 'query', description: 'What to look up, e.g. circuit breaking', required: true, autocomplete: true, min_length: 1, max_length: 200 }],
     toText: (o) => `ask ${o.string('query') ?? ''}`,
   },
-  { group: 'user', name: 'quiz', description: 'A private practice question', options: [], toText: () => 'quiz' },
+  {
+    group: 'user',
+    name: 'quiz',
+    description: 'A private practice question',
+    options: [{ type: S, name: 'bank', description: "One bank's name, e.g. serverless-junior (default: this channel's banks)", min_length: 1, max_length: 31 }],
+    toText: (o) => ['quiz', word(o.string('bank'))].filter(Boolean).join(' '),
+  },
   { group: 'user', name: 'review', description: 'Your next spaced-repetition card', options: [], toText: () => 'review' },
   {
     group: 'user',
@@ -94,7 +100,8 @@ export const SUBCOMMANDS: readonly SubcommandSpec[] = [
     },
   },
   { group: 'user', name: 'schedule', description: "Show this channel's daily quiz", options: [], toText: () => 'schedule' },
-  { group: 'user', name: 'topics', description: 'Every bank and its questions', options: [], toText: () => 'topics' },
+  { group: 'user', name: 'topics', description: 'Topics, their levels and the path between banks', options: [], toText: () => 'topics' },
+  { group: 'user', name: 'banks', description: 'The loaded banks and which this channel uses', options: [], toText: () => 'banks' },
   { group: 'user', name: 'help', description: 'How to use meshbot', options: [], toText: () => 'help' },
   {
     group: 'admin',
@@ -111,6 +118,13 @@ export const SUBCOMMANDS: readonly SubcommandSpec[] = [
   { group: 'admin', name: 'schedule-off', description: 'Turn the daily quiz off in this channel', options: [], toText: () => 'schedule off' },
   { group: 'admin', name: 'post', description: 'Post a quiz round in this channel now', options: [], slow: true, toText: () => 'post' },
   { group: 'admin', name: 'gaps', description: 'Lookups the bank could not answer', options: [], toText: () => 'gaps' },
+  {
+    group: 'admin',
+    name: 'banks',
+    description: 'Choose the banks this channel quizzes from and looks up first',
+    options: [{ type: S, name: 'use', description: 'Bank names separated by commas (e.g. mesh,serverless-junior), or all', required: true, min_length: 1, max_length: 200 }],
+    toText: (o) => `banks use ${o.string('use')?.trim() ?? ''}`,
+  },
 ];
 
 function word(value: string | null): string {

@@ -11,6 +11,8 @@ export interface Metrics extends Telemetry, PlatformCallObserver {
   markTickAt(ms: number): void;
   /** Whether this replica runs the scheduler (1) or waits to take over (0). */
   markLeader(replica: string, leading: boolean): void;
+  /** The live banks after a load or reload (version, fingerprint, problem count), and what the reload did. */
+  markBanks(banks: { version: number; fingerprint: string; problems: number }, outcome: 'loaded' | 'swapped' | 'unchanged' | 'failed'): void;
 }
 
 export function createMetrics(options: { processMetrics?: boolean } = {}): Metrics {
@@ -47,6 +49,15 @@ export function createMetrics(options: { processMetrics?: boolean } = {}): Metri
     labelNames: ['replica'] as const,
     registers: [registry],
   });
+  const banksVersion = new Gauge({ name: 'meshbot_banks_version', help: 'Version of the live banks (1 at start-up, +1 per reload that changed a bank)', registers: [registry] });
+  const banksLive = new Gauge({
+    name: 'meshbot_banks_info',
+    help: 'Which banks are live, as a fingerprint of their files (1); replicas on the same BANKS_DIR show the same one',
+    labelNames: ['fingerprint'] as const,
+    registers: [registry],
+  });
+  const bankProblems = new Gauge({ name: 'meshbot_bank_problems', help: 'Bank files that failed validation (their previous version, if any, stays live)', registers: [registry] });
+  const bankReloads = new Counter({ name: 'meshbot_bank_reloads_total', help: 'Bank loads and reloads by outcome (loaded, swapped, unchanged, failed)', labelNames: ['outcome'] as const, registers: [registry] });
   const limited = new Counter({ name: 'meshbot_rate_limited_total', help: 'Requests refused by per-person rate limits', labelNames: ['kind'] as const, registers: [registry] });
 
   return {
@@ -54,6 +65,13 @@ export function createMetrics(options: { processMetrics?: boolean } = {}): Metri
     render: () => registry.metrics(),
     markTickAt: (ms) => lastTick.set(ms / 1000),
     markLeader: (replica, leading) => leader.set({ replica }, leading ? 1 : 0),
+    markBanks: (banks, outcome) => {
+      banksVersion.set(banks.version);
+      banksLive.reset();
+      banksLive.set({ fingerprint: banks.fingerprint }, 1);
+      bankProblems.set(banks.problems);
+      bankReloads.inc({ outcome });
+    },
     lookup: (answered, seconds) => {
       lookups.inc({ result: answered ? 'answered' : 'no_match' });
       lookupSeconds.observe(seconds);

@@ -1,5 +1,6 @@
+import { readTrailer, splitTitle } from './curriculum.js';
 import { bankMetaSchema, quizFileSchema, type BankMeta, type QuizFile } from './meta-schema.js';
-import { parseBank, type BankIssue } from './parse-bank.js';
+import { parseBank, parseBankInSlices, type BankIssue, type ParseResult } from './parse-bank.js';
 import type { Bank, Entry, QuizItem } from './types.js';
 import { validateYaml } from './validate-yaml.js';
 
@@ -20,22 +21,37 @@ export function slugFromFile(file: string): string {
   return slug.slice(0, 31) || 'bank';
 }
 
+type MetaResult = { ok: true; meta: BankMeta; lineOf: (path: (string | number)[]) => number } | { ok: false; issues: BankIssue[] };
+
+/** The bank's metadata, or the defaults without a metadata file. Read first: it says which question numbers were removed. */
+function readMeta(source: BankSource): MetaResult {
+  if (!source.meta) return { ok: true, meta: { slug: slugFromFile(source.file), aliases: {}, questions: {}, removed: [] }, lineOf: () => 1 };
+  const result = validateYaml(source.meta.text, source.meta.file, bankMetaSchema);
+  return result.ok ? { ok: true, meta: result.value, lineOf: result.lineOf } : result;
+}
+
 /** Parses and cross-checks a bank with its metadata and quiz items. Pure. */
 export function buildBank(source: BankSource): BuildResult {
-  const parsed = parseBank(source.text, source.file);
+  const meta = readMeta(source);
+  if (!meta.ok) return meta;
+  return assemble(source, meta, parseBank(source.text, source.file, new Set(meta.meta.removed)));
+}
+
+/** The same, parsing the bank text in slices (awaiting `pause` between them) for reloads. */
+export async function buildBankInSlices(source: BankSource, pause: () => Promise<void>): Promise<BuildResult> {
+  const meta = readMeta(source);
+  if (!meta.ok) return meta;
+  return assemble(source, meta, await parseBankInSlices(source.text, source.file, pause, new Set(meta.meta.removed)));
+}
+
+function assemble(source: BankSource, read: Extract<MetaResult, { ok: true }>, parsed: ParseResult): BuildResult {
   if (!parsed.ok) return parsed;
   const issues: BankIssue[] = [];
-
-  let meta: BankMeta = { slug: slugFromFile(source.file), aliases: {}, questions: {} };
-  if (source.meta) {
-    const result = validateYaml(source.meta.text, source.meta.file, bankMetaSchema);
-    if (!result.ok) return result;
-    meta = result.value;
-    for (const key of Object.keys(meta.questions)) {
-      const n = Number(key);
-      if (n < 1 || n > parsed.bank.entries.length) {
-        issues.push({ file: source.meta.file, line: result.lineOf(['questions', key]), message: `questions.${key}: the bank has no Q${key} (it has Q1-Q${parsed.bank.entries.length})` });
-      }
+  const { meta } = read;
+  const numbers = new Set(parsed.bank.entries.map((e) => e.number));
+  for (const key of Object.keys(meta.questions)) {
+    if (!numbers.has(Number(key))) {
+      issues.push({ file: source.meta?.file ?? source.file, line: read.lineOf(['questions', key]), message: `questions.${key}: the bank has no Q${key}` });
     }
   }
 
@@ -64,6 +80,8 @@ export function buildBank(source: BankSource): BuildResult {
   }
 
   if (issues.length > 0) return { ok: false, issues };
+  const fromTitle = splitTitle(parsed.bank.title);
+  const fromTrailer = readTrailer(parsed.bank.trailer);
   return {
     ok: true,
     bank: {
@@ -75,6 +93,10 @@ export function buildBank(source: BankSource): BuildResult {
       trailer: parsed.bank.trailer,
       aliases: meta.aliases,
       quizItems,
+      topic: meta.topic ?? fromTitle.topic,
+      level: meta.level ?? fromTitle.level,
+      nextStep: meta.next === undefined ? fromTrailer.nextStep : meta.next,
+      topicLevels: meta.levels ?? fromTrailer.topicLevels,
     },
   };
 }

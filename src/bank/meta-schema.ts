@@ -10,6 +10,14 @@ export const bankMetaSchema = z
       .string()
       .regex(/^[a-z0-9][a-z0-9-]{0,30}$/, 'expected a slug of lowercase letters, digits and hyphens, e.g. "mesh"'),
     aliases: z.record(term, z.array(term).min(1)).default({}),
+    // Where the bank sits on a learning path; each overrides what the bank file says (docs/design.md, "Curriculum").
+    topic: term.optional(),
+    level: term.optional(),
+    /** The next bank by title or slug; null says this bank ends its path whatever the trailer says. */
+    next: term.nullable().optional(),
+    levels: z.array(term).optional(),
+    // Question numbers taken out of the bank: the questions after them keep their numbers and ids.
+    removed: z.array(z.number().int().positive()).default([]),
     questions: z
       .record(
         z.string().regex(/^\d+$/, 'expected a question number'),

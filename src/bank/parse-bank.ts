@@ -37,7 +37,35 @@ const TRAILER_START = /^(Next step:|In this topic\b)/i;
  * followed by its answer (paragraphs and pipe tables), then an optional trailer.
  * Pure: returns every issue found with its line number instead of throwing.
  */
-export function parseBank(text: string, file: string): ParseResult {
+export function parseBank(text: string, file: string, removed: ReadonlySet<number> = NONE): ParseResult {
+  const steps = parseSteps(text, file, Number.POSITIVE_INFINITY, removed);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The same parse, awaiting `pause` after every `slice` lines: a reload of a bank of
+ * thousands of questions leaves the event loop free for replies meanwhile.
+ */
+export async function parseBankInSlices(text: string, file: string, pause: () => Promise<void>, removed: ReadonlySet<number> = NONE, slice = 2_000): Promise<ParseResult> {
+  const steps = parseSteps(text, file, slice, removed);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await pause();
+  }
+}
+
+const NONE: ReadonlySet<number> = new Set();
+
+/**
+ * The parse as a generator that yields after every `slice` lines. Question numbers in
+ * `removed` (from the bank's metadata) are skipped, not expected: a question taken out of
+ * the middle of a bank leaves the numbers, and so the entry ids, of the others as they were.
+ */
+function* parseSteps(text: string, file: string, slice: number, removed: ReadonlySet<number>): Generator<void, ParseResult> {
   const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
   const issues: BankIssue[] = [];
   const issue = (line: number, message: string): void => {
@@ -76,6 +104,12 @@ export function parseBank(text: string, file: string): ParseResult {
 
   const entries: ParsedEntry[] = [];
   const seen = new Map<number, number>();
+  let lastNumber = 0;
+  const nextNumber = (): number => {
+    let n = lastNumber + 1;
+    while (removed.has(n)) n++;
+    return n;
+  };
   let trailer: string[] = [];
   let current: { number: number; question: string; line: number; body: { text: string; line: number }[] } | null = null;
 
@@ -90,7 +124,8 @@ export function parseBank(text: string, file: string): ParseResult {
     current = null;
   };
 
-  for (; i < lines.length; i++) {
+  for (let n = 1; i < lines.length; i++, n++) {
+    if (n % slice === 0) yield;
     const raw = lines[i]!;
     const trimmed = raw.trim();
     const heading = HEADING.exec(trimmed);
@@ -104,19 +139,22 @@ export function parseBank(text: string, file: string): ParseResult {
         question = question.slice(0, -1).trim();
       }
       if (question === '') issue(i + 1, `Q${number} has an empty question`);
-      const expected = entries.length + 1;
+      const expected = nextNumber();
       const firstLine = seen.get(number);
       if (firstLine !== undefined) {
         issue(i + 1, `duplicate Q${number} (first at line ${firstLine}): expected Q${expected}`);
+      } else if (removed.has(number)) {
+        issue(i + 1, `Q${number} is listed as removed in the metadata: take it out of "removed" or out of the bank`);
       } else if (number !== expected) {
         issue(i + 1, `questions out of order: expected Q${expected}, found Q${number}`);
       }
       seen.set(number, i + 1);
+      lastNumber = number;
       current = { number, question, line: i + 1, body: [] };
       continue;
     }
     if (!current) {
-      if (trimmed !== '') issue(i + 1, `expected a "Q${entries.length + 1}: question${PILCROW}" heading, found "${clip(trimmed)}"`);
+      if (trimmed !== '') issue(i + 1, `expected a "Q${nextNumber()}: question${PILCROW}" heading, found "${clip(trimmed)}"`);
       continue;
     }
     if (TRAILER_START.test(trimmed)) {

@@ -1,4 +1,5 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { BotError } from '../errors.js';
 import { buildBank, type BankSource } from './build-bank.js';
@@ -26,6 +27,71 @@ export function readBankSource(path: string): BankSource {
 /** Formats bank issues as `file:line: message` lines. */
 export function formatIssues(issues: BankIssue[]): string {
   return issues.map((i) => `${i.file}:${i.line}: ${i.message}`).join('\n');
+}
+
+/** What a scan of the banks folder found: each bank's sources, and bank files that could not be read. */
+export interface BankScan {
+  sources: BankSource[];
+  /** Read errors, each naming the bank's `.txt` file (its companions are read with it). */
+  unreadable: BankIssue[];
+}
+
+/**
+ * Reads every `*.txt` bank of a folder with its companion files, without judging them:
+ * a reload decides what to do with each (docs/design.md, "Curriculum"). Never throws; a
+ * missing folder or an unreadable file is an issue of the scan.
+ */
+export function scanBanks(dir: string): BankScan {
+  let files: string[];
+  try {
+    files = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
+  } catch (cause) {
+    return { sources: [], unreadable: [{ file: dir, line: 0, message: `cannot read the banks folder: ${(cause as Error).message}` }] };
+  }
+  const scan: BankScan = { sources: [], unreadable: [] };
+  for (const file of files) {
+    try {
+      scan.sources.push(readBankSource(join(dir, file)));
+    } catch (cause) {
+      // A file removed or replaced between the listing and the read: the next scan sees it settled.
+      scan.unreadable.push({ file, line: 0, message: `cannot read: ${(cause as Error).message}` });
+    }
+  }
+  return scan;
+}
+
+/**
+ * The same scan with the files read off the event loop: a reload of a bank file of
+ * megabytes must not hold up replies while it is read.
+ */
+export async function scanBanksAsync(dir: string): Promise<BankScan> {
+  let files: string[];
+  try {
+    files = (await readdir(dir)).filter((f) => f.endsWith('.txt')).sort();
+  } catch (cause) {
+    return { sources: [], unreadable: [{ file: dir, line: 0, message: `cannot read the banks folder: ${(cause as Error).message}` }] };
+  }
+  const present = new Set(await readdir(dir).catch(() => [] as string[]));
+  const scan: BankScan = { sources: [], unreadable: [] };
+  for (const file of files) {
+    const stem = file.replace(/\.txt$/, '');
+    const companion = async (suffix: string): Promise<{ file: string; text: string } | undefined> => {
+      const name = `${stem}.${suffix}.yaml`;
+      return present.has(name) ? { file: name, text: await readFile(join(dir, name), 'utf8') } : undefined;
+    };
+    try {
+      const source: BankSource = { file, text: await readFile(join(dir, file), 'utf8') };
+      const meta = await companion('meta');
+      const quiz = await companion('quiz');
+      if (meta) source.meta = meta;
+      if (quiz) source.quiz = quiz;
+      scan.sources.push(source);
+    } catch (cause) {
+      // A file removed or replaced between the listing and the read: the next scan sees it settled.
+      scan.unreadable.push({ file, line: 0, message: `cannot read: ${(cause as Error).message}` });
+    }
+  }
+  return scan;
 }
 
 /**

@@ -49,4 +49,12 @@ export interface Bank {
   /** Bank-wide aliases: a term and the phrases it stands for. */
   aliases: Record<string, string[]>;
   quizItems: QuizItem[];
+  /** What the bank is about: its title before the level ("Service Mesh"), or the metadata's `topic`. */
+  topic: string;
+  /** Its level within the topic ("Interview", "Junior"), or null when neither title nor metadata names one. */
+  level: string | null;
+  /** The bank to study next, by title or slug (the trailer's `Next step:` or the metadata's `next`), or null. */
+  nextStep: string | null;
+  /** The levels the topic has (the trailer's `In this topic` list, or the metadata's `levels`). */
+  topicLevels: string[];
 }

@@ -29,10 +29,11 @@ export function openEntry(deps: OpenDeps, actor: Actor, value: string, nowMs: nu
   if (!parsed || !entry) return { messages: [failureReply('entry.not_found')] };
   const ref = parsed.lookupRef;
   if (ref !== null) deps.afterReply.run('lookup pick', () => deps.lookupEvidence.pick(ref, actor.userId, entry.id, nowMs));
-  return { messages: [answerReply(entry, [])] };
+  return { messages: [answerReply(deps.catalogue, entry, [])] };
 }
 
 export interface VoteDeps {
+  catalogue: Catalogue;
   lookup: Pick<Lookup, 'search'>;
   lookups: LookupLog;
   /** Where the vote is written: after the reply. A vote faster than the lookup's log waits for it once. */
@@ -62,7 +63,7 @@ export async function voteOnAnswer(deps: VoteDeps, actor: Actor, value: string, 
   const others = deps.lookup.search(logged.query).hits.filter((h) => h.entry.id !== logged.topEntryId).slice(0, PICK_CHOICES);
   if (others.length > 0) {
     blocks.push({ type: 'context', text: 'Did one of these answer it? Opening it helps the next person who asks this way.' });
-    blocks.push({ type: 'buttons', buttons: others.map((h) => openEntryButton(h.entry, ref)) });
+    blocks.push({ type: 'buttons', buttons: others.map((h) => openEntryButton(h.entry, { nameBank: deps.catalogue.severalBanks, lookupRef: ref })) });
   }
   return { messages: [ephemeral({ text, blocks })] };
 }

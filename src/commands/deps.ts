@@ -1,5 +1,4 @@
 import type { AfterReply } from '../after-reply.js';
-import type { Catalogue } from '../bank/catalogue.js';
 import type { ChatPort } from '../chat-port.js';
 import type { Clock } from '../clock.js';
 import type { Logger } from '../logger.js';
@@ -7,7 +6,7 @@ import type { Random } from '../quiz/random.js';
 import type { Telemetry } from '../telemetry.js';
 import type { LearnedRefresh } from './learned-refresh.js';
 import type { RateLimiter } from './rate-limit.js';
-import type { Lookup } from '../search/lookup.js';
+import type { LibraryView } from '../library/library.js';
 import type { Store } from '../store/ports/index.js';
 
 /**
@@ -15,8 +14,10 @@ import type { Store } from '../store/ports/index.js';
  * case declares the narrower slice it takes (e.g. `SubmitDeps`), and this fits them all.
  */
 export interface CoreDeps {
-  catalogue: Catalogue;
-  lookup: Lookup;
+  /** The live banks, their catalogue and lookup: read at each use, swapped whole on reload. */
+  library: LibraryView;
+  /** Share of a bank (0-1) a person must have answered right at least once before progress suggests its next step. */
+  nextStepCoverage: number;
   store: Store;
   clock: Clock;
   chat: ChatPort;

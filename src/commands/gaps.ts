@@ -68,5 +68,6 @@ export function gapsReply(report: GapReport, catalogue: Catalogue): OutgoingMess
 
 function label(catalogue: Catalogue, entryId: string): string {
   const entry = catalogue.entry(entryId);
-  return entry ? `Q${entry.number} ${entry.title}` : entryId;
+  if (!entry) return entryId;
+  return `${catalogue.severalBanks ? `${entry.bankSlug} ` : ''}Q${entry.number} ${entry.title}`;
 }

@@ -67,23 +67,30 @@ async function run(deps: CoreDeps, input: IncomingAction, nowMs: number): Promis
       return practiceReply(await showPracticeAnswer(deps, input, input.value));
     case PRACTICE_ACTIONS.grade:
       return practiceReply(await gradePractice(deps, input, input.value, nowMs));
-    case PRACTICE_ACTIONS.next:
-      return { messages: [input.value === 'review' ? await reviewCommand(deps, input, nowMs) : await practiceCommand(deps, input, nowMs)] };
-    case 'ask.vote':
-      return voteOnAnswer({ lookup: deps.lookup, lookups: deps.store.lookups, afterReply: deps.afterReply }, input, input.value, nowMs);
+    case PRACTICE_ACTIONS.next: {
+      // `practice`, `practice:<bank>` (practice asked for one bank) or `review`.
+      const [kind, bank] = input.value.split(':');
+      return { messages: [kind === 'review' ? await reviewCommand(deps, input, nowMs) : await practiceCommand(deps, input, nowMs, bank ?? null)] };
+    }
+    case 'ask.vote': {
+      const { catalogue, lookup } = deps.library.current();
+      return voteOnAnswer({ catalogue, lookup, lookups: deps.store.lookups, afterReply: deps.afterReply }, input, input.value, nowMs);
+    }
     case 'ask.more': {
-      const e = deps.catalogue.entry(input.value);
+      const { catalogue } = deps.library.current();
+      const e = catalogue.entry(input.value);
       if (!e) return { messages: [failureReply('entry.not_found')] };
-      return { messages: [], replace: answerReply(e, [], 'full') };
+      return { messages: [], replace: answerReply(catalogue, e, [], 'full') };
     }
     case 'ask.open':
-      return openEntry({ catalogue: deps.catalogue, lookupEvidence: deps.store.lookupEvidence, afterReply: deps.afterReply }, input, input.value, nowMs);
+      return openEntry({ catalogue: deps.library.current().catalogue, lookupEvidence: deps.store.lookupEvidence, afterReply: deps.afterReply }, input, input.value, nowMs);
     case 'ask.share': {
-      const e = deps.catalogue.entry(input.value);
+      const { catalogue } = deps.library.current();
+      const e = catalogue.entry(input.value);
       if (!e) return { messages: [failureReply('entry.not_found')] };
-      const { blocks } = entryBlocks(e, 'full');
+      const { blocks } = entryBlocks(e, 'full', catalogue.severalBanks);
       const shared = toChannel({
-        text: `${input.userName} shared ${entryLabel(e)}`,
+        text: `${input.userName} shared ${entryLabel(e, catalogue.severalBanks)}`,
         blocks: [...blocks, { type: 'context', text: `Shared by ${input.userName}` }],
       });
       return { messages: [shared] };

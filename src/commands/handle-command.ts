@@ -4,15 +4,17 @@ import { failureReply } from '../messages/failures.js';
 import { quoteUserText } from '../messages/safe-text.js';
 import type { OutgoingMessage } from '../messages/model.js';
 import { ask } from './ask.js';
+import { banksCommand } from './banks.js';
 import type { CoreDeps } from './deps.js';
 import { gapReport, gapsReply } from './gaps.js';
 import { helpReply } from './help.js';
 import { parseCommand, type Command } from './parse-command.js';
-import { deliveryKey, runOnce } from './run-once.js';
+import { deliveryKey, readOnly, runOnce } from './run-once.js';
 import { topicsReply } from './topics.js';
 import { leaderboardCommand } from '../quiz/leaderboard.js';
 import { practiceCommand, reviewCommand } from '../quiz/practice.js';
 import { progressCommand } from '../quiz/progress.js';
+import { banksOfChannel } from '../quiz/channel-banks.js';
 import { postCommand, scheduleCommand } from '../schedule/schedule-command.js';
 
 /** A person on a platform, as rate limits count them. */
@@ -20,7 +22,7 @@ export function personKey(actor: IncomingCommand | { platform: string; workspace
   return `${actor.platform}:${actor.workspaceId}:${actor.userId}`;
 }
 
-const ADMIN_ONLY = new Set<Command['name']>(['schedule', 'post', 'gaps']);
+const ADMIN_ONLY = new Set<Command['name']>(['schedule', 'post', 'gaps', 'banks']);
 
 /**
  * Runs one slash command and returns the replies. Never throws: an unexpected error is
@@ -36,7 +38,7 @@ export async function handleCommand(deps: CoreDeps, input: IncomingCommand): Pro
       return [failureReply('command.usage', `Usage: /${deps.commandName} ${parsed.usage}`)];
     }
     const command = parsed.command;
-    if (ADMIN_ONLY.has(command.name) && !input.isAdmin && !(command.name === 'schedule' && command.args.trim() === '')) {
+    if (ADMIN_ONLY.has(command.name) && !input.isAdmin && !readOnly(command)) {
       return [failureReply('command.admin_only')];
     }
     return await runOnce(deps.store.deliveries, input, command, deps.clock.now().getTime(), () => run(deps, input, command));
@@ -57,19 +59,24 @@ async function run(deps: CoreDeps, input: IncomingCommand, command: Command): Pr
       }
       // performance.now() times the lookup for metrics only.
       const started = performance.now();
-      const { reply, answered } = ask({ lookup: deps.lookup, lookups: deps.store.lookups, afterReply: deps.afterReply, random: deps.random }, input, command.query, nowMs, deliveryKey(input));
+      const { reply, answered } = await ask(deps, input, command.query, nowMs, deliveryKey(input));
       const seconds = (performance.now() - started) / 1000;
       deps.afterReply.run('lookup metrics', () => deps.telemetry.lookup(answered, seconds));
       // Evidence older than the refresh interval is reloaded after the reply, never in front of it.
       if (deps.learned.due(nowMs)) deps.afterReply.run('learned evidence', () => deps.learned.refresh(nowMs));
       return [reply];
     }
-    case 'topics':
-      return [topicsReply(deps.catalogue.banks)];
+    case 'topics': {
+      const { catalogue } = deps.library.current();
+      const { banks } = await banksOfChannel(deps.store, catalogue, await deps.store.people.channelKey(input));
+      return [topicsReply(catalogue, banks, deps.commandName)];
+    }
+    case 'banks':
+      return [await banksCommand(deps, input, command.use, nowMs)];
     case 'help':
       return [helpReply(deps.commandName)];
     case 'quiz':
-      return [await practiceCommand(deps, input, nowMs)];
+      return [await practiceCommand(deps, input, nowMs, command.bank)];
     case 'review':
       return [await reviewCommand(deps, input, nowMs)];
     case 'leaderboard':
@@ -84,6 +91,6 @@ async function run(deps: CoreDeps, input: IncomingCommand, command: Command): Pr
       return [reply];
     }
     case 'gaps':
-      return [gapsReply(await gapReport({ lookups: deps.store.lookups, lookup: deps.lookup }, nowMs), deps.catalogue)];
+      return [gapsReply(await gapReport({ lookups: deps.store.lookups, lookup: deps.library.current().lookup }, nowMs), deps.library.current().catalogue)];
   }
 }

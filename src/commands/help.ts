@@ -2,14 +2,15 @@ import { ephemeral, type OutgoingMessage } from '../messages/model.js';
 import { USAGE, type CommandName } from './parse-command.js';
 
 const WHAT: Readonly<Record<CommandName, string>> = {
-  ask: 'look something up in the bank',
-  quiz: 'a private practice question',
+  ask: "look something up (this channel's banks first)",
+  quiz: "a private practice question from this channel's banks, or from the bank named",
   review: 'your next spaced-repetition card',
   leaderboard: "this channel's top scorers",
   progress: 'which questions someone has covered',
   schedule: 'show or set the daily quiz (admins)',
   post: 'post a quiz round now (admins)',
-  topics: 'every bank and question',
+  topics: 'topics, their levels and the path between banks',
+  banks: "the loaded banks and which this channel uses (admins: banks use ...)",
   gaps: 'lookups the bank could not answer (admins)',
   help: 'this list',
 };

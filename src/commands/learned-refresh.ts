@@ -19,7 +19,8 @@ export const EVIDENCE_LIMIT = 50_000;
 
 /** What loading learned evidence needs: where it is kept, and the lookup that uses it. */
 export interface LearnDeps {
-  lookup: Pick<Lookup, 'useLearned'>;
+  /** The live lookup (a bank reload replaces it). */
+  lookup: () => Pick<Lookup, 'useLearned'>;
   lookupEvidence: LookupEvidence;
 }
 
@@ -31,7 +32,7 @@ export function toEvidence(row: EvidenceRow): Evidence {
 /** Loads the evidence of the last year from the store into the lookup, aged at `nowMs`. */
 export async function loadLearned(deps: LearnDeps, nowMs: number): Promise<LearnedSummary> {
   const rows = await deps.lookupEvidence.evidence(nowMs - EVIDENCE_WINDOW_MS, EVIDENCE_LIMIT);
-  return deps.lookup.useLearned(rows.map(toEvidence), nowMs);
+  return deps.lookup().useLearned(rows.map(toEvidence), nowMs);
 }
 
 /**
@@ -64,7 +65,7 @@ function fingerprint(rows: readonly EvidenceRow[]): string {
 export class LearnedRefresh {
   private loadedMs = Number.NEGATIVE_INFINITY;
   private running: Promise<LearnedSummary> | null = null;
-  private built: { fingerprint: string; atMs: number; summary: LearnedSummary } | null = null;
+  private built: { fingerprint: string; atMs: number; summary: LearnedSummary; lookup: Pick<Lookup, 'useLearned'>; rows: readonly EvidenceRow[] } | null = null;
 
   constructor(private readonly deps: LearnDeps) {}
 
@@ -89,12 +90,20 @@ export class LearnedRefresh {
     return this.running === null && nowMs - this.loadedMs >= LEARNED_REFRESH_MS;
   }
 
+  /** Gives a new lookup (a bank reload's) the evidence loaded last, before it goes live. */
+  applyTo(lookup: Pick<Lookup, 'useLearned'>, nowMs: number): void {
+    if (!this.built) return;
+    const summary = lookup.useLearned(this.built.rows.map(toEvidence), nowMs);
+    this.built = { ...this.built, atMs: nowMs, summary, lookup };
+  }
+
   private async load(nowMs: number): Promise<LearnedSummary> {
     const rows = await this.deps.lookupEvidence.evidence(nowMs - EVIDENCE_WINDOW_MS, EVIDENCE_LIMIT);
     const print = fingerprint(rows);
-    if (this.built && this.built.fingerprint === print && nowMs - this.built.atMs < LEARNED_REBUILD_MS) return this.built.summary;
-    const summary = this.deps.lookup.useLearned(rows.map(toEvidence), nowMs);
-    this.built = { fingerprint: print, atMs: nowMs, summary };
+    const lookup = this.deps.lookup();
+    if (this.built && this.built.fingerprint === print && this.built.lookup === lookup && nowMs - this.built.atMs < LEARNED_REBUILD_MS) return this.built.summary;
+    const summary = lookup.useLearned(rows.map(toEvidence), nowMs);
+    this.built = { fingerprint: print, atMs: nowMs, summary, lookup, rows };
     return summary;
   }
 }

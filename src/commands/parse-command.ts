@@ -3,13 +3,15 @@ import type { Period } from '../quiz/scoring.js';
 /** A command as the core understands it, parsed from the text after the slash command. */
 export type Command =
   | { name: 'ask'; query: string }
-  | { name: 'quiz' }
+  | { name: 'quiz'; bank: string | null }
   | { name: 'review' }
   | { name: 'leaderboard'; period: LeaderboardPeriod; scope: 'channel' | 'workspace' }
   | { name: 'progress'; userId: string | null }
   | { name: 'schedule'; args: string }
   | { name: 'post' }
   | { name: 'topics' }
+  /** `banks` shows them; `banks use a,b` (`use` = the slugs) or `banks use all` (`use` = 'all') sets the channel's. */
+  | { name: 'banks'; use: string[] | 'all' | null }
   | { name: 'gaps' }
   | { name: 'help' };
 
@@ -26,18 +28,21 @@ export type ParseResult = { ok: true; command: Command } | ParseFailure;
 /** Usage line of each command, without the slash command itself. */
 export const USAGE: Readonly<Record<CommandName, string>> = {
   ask: 'ask <words>',
-  quiz: 'quiz',
+  quiz: 'quiz [bank]',
   review: 'review',
   leaderboard: 'leaderboard [week|month|all] [workspace]',
   progress: 'progress [@user]',
   schedule: 'schedule [<HH:MM> [time zone] [weekdays|daily|<cron expression>] | off]',
   post: 'post',
   topics: 'topics',
+  banks: 'banks [use <bank>[,<bank>...] | use all]',
   gaps: 'gaps',
   help: 'help',
 };
 
 const MAX_TEXT = 2000;
+/** A bank slug, as metadata allows it (src/bank/meta-schema.ts). */
+const SLUG = /^[a-z0-9][a-z0-9-]{0,30}$/;
 const MENTION = /^<@!?([A-Za-z0-9_.-]+)(?:\|[^>]*)?>$/;
 const HANDLE = /^@?([A-Za-z0-9_.-]{1,80})$/;
 
@@ -66,13 +71,24 @@ export function parseCommand(input: string): ParseResult {
     case 'lookup':
       return args === '' ? usage('ask') : ok({ name: 'ask', query: args });
     case 'quiz':
-    case 'practice':
-      return noArgs({ name: 'quiz' });
+    case 'practice': {
+      if (rest.length === 0) return ok({ name: 'quiz', bank: null });
+      return rest.length === 1 && SLUG.test(lower[0]!) ? ok({ name: 'quiz', bank: lower[0]! }) : usage('quiz');
+    }
     case 'review':
       return noArgs({ name: 'review' });
     case 'topics':
-    case 'banks':
+    case 'paths':
       return noArgs({ name: 'topics' });
+    case 'banks':
+    case 'bank': {
+      if (rest.length === 0) return ok({ name: 'banks', use: null });
+      if (lower[0] !== 'use' || rest.length === 1) return usage('banks');
+      // "use a,b", "use a, b" and "use a b" all name the same banks.
+      const slugs = lower.slice(1).join(',').split(',').map((x) => x.trim()).filter((x) => x !== '');
+      if (slugs.length === 1 && slugs[0] === 'all') return ok({ name: 'banks', use: 'all' });
+      return slugs.length > 0 && slugs.every((x) => SLUG.test(x)) ? ok({ name: 'banks', use: slugs }) : usage('banks');
+    }
     case 'post':
       return noArgs({ name: 'post' });
     case 'gaps':

@@ -19,6 +19,9 @@ export const CONFIG_EXAMPLES: Readonly<Record<string, string>> = {
   DATABASE_CONNECT_TIMEOUT_MS: '5000',
   DATABASE_STATEMENT_TIMEOUT_MS: '10000',
   BANKS_DIR: 'data/banks',
+  BANKS_WATCH: 'on',
+  BANKS_RESCAN_SECONDS: '30',
+  NEXT_STEP_COVERAGE_PERCENT: '80',
   PORT: '3000',
   BOT_COMMAND: 'mesh',
   ADMIN_USER_IDS: 'U012ABCDEF,123456789012345678',
@@ -59,6 +62,9 @@ const schema = z.object({
   DATABASE_CONNECT_TIMEOUT_MS: count('5000', 100, 600_000),
   DATABASE_STATEMENT_TIMEOUT_MS: count('10000', 100, 3_600_000),
   BANKS_DIR: optionalText.default('data/banks'),
+  BANKS_WATCH: optionalText.default('on').pipe(z.enum(['on', 'off'], { message: 'expected on or off' })),
+  BANKS_RESCAN_SECONDS: count('30', 0, 86_400),
+  NEXT_STEP_COVERAGE_PERCENT: count('80', 1, 100),
   PORT: optionalText
     .default('3000')
     .pipe(z.string().regex(/^\d{1,5}$/, 'expected a port number from 0 to 65535'))
@@ -113,6 +119,14 @@ export interface Config {
   /** DATABASE_PATH as given (unused when DATABASE_URL is set). */
   databasePath: string;
   banksDir: string;
+  /**
+   * How the running bot follows edits to BANKS_DIR (docs/design.md, "Curriculum"): file
+   * events (`watch`) and a rescan every `rescanMs` (0: none) for what events miss. The
+   * console and the CLI load the banks once.
+   */
+  banksReload: { watch: boolean; rescanMs: number };
+  /** Share of a bank (0-1) a person answers right once before progress suggests its next step. */
+  nextStepCoverage: number;
   port: number;
   commandName: string;
   adminUserIds: string[];
@@ -182,6 +196,8 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
         : { kind: 'sqlite', path: v.DATABASE_PATH ?? 'var/meshbot.db' },
       databasePath: v.DATABASE_PATH ?? 'var/meshbot.db',
       banksDir: v.BANKS_DIR ?? 'data/banks',
+      banksReload: { watch: v.BANKS_WATCH === 'on', rescanMs: v.BANKS_RESCAN_SECONDS * 1000 },
+      nextStepCoverage: v.NEXT_STEP_COVERAGE_PERCENT / 100,
       port: v.PORT,
       commandName: v.BOT_COMMAND ?? 'mesh',
       adminUserIds: v.ADMIN_USER_IDS,

@@ -4,8 +4,9 @@ import type { Block, Button } from './model.js';
 /** Longest answer shown inline before the reply offers "Show full answer". */
 export const PREVIEW_CHARS = 600;
 
-export function entryLabel(entry: Entry): string {
-  return `Q${entry.number} · ${entry.title}`;
+/** "Q7 · Retries, timeouts ..."; with `nameBank` (several banks loaded), "mesh Q7 · ...". */
+export function entryLabel(entry: Entry, nameBank = false): string {
+  return `${nameBank ? `${entry.bankSlug} ` : ''}Q${entry.number} · ${entry.title}`;
 }
 
 /** A button label within every platform's limit (Slack: 75 characters). */
@@ -19,11 +20,12 @@ function answerBlocks(answer: AnswerBlock[]): Block[] {
 
 /**
  * The blocks that show an entry: its label, the question, and the answer, either whole
- * or as a preview of the first paragraph (cut at a sentence where possible).
+ * or as a preview of the first paragraph (cut at a sentence where possible). With
+ * `nameBank` (several banks loaded) the label names the entry's bank.
  */
-export function entryBlocks(entry: Entry, mode: 'preview' | 'full'): { blocks: Block[]; truncated: boolean } {
+export function entryBlocks(entry: Entry, mode: 'preview' | 'full', nameBank = false): { blocks: Block[]; truncated: boolean } {
   const head: Block[] = [
-    { type: 'header', text: entryLabel(entry) },
+    { type: 'header', text: entryLabel(entry, nameBank) },
     { type: 'text', text: entry.question },
   ];
   if (mode === 'full') return { blocks: [...head, ...answerBlocks(entry.answer)], truncated: false };
@@ -50,12 +52,13 @@ export function shorten(text: string, max: number): string {
 }
 
 /**
- * A button that opens an entry. Offered in a lookup's reply, it carries the lookup's
- * reference too (`mesh-q7:<ref>`): opening it shows which entry the person meant, which
- * the lookup learns from (docs/design.md, "Lookup").
+ * A button that opens an entry, its label naming the bank when several are loaded. Offered
+ * in a lookup's reply, it carries the lookup's reference too (`mesh-q7:<ref>`): opening it
+ * shows which entry the person meant, which the lookup learns from (docs/design.md, "Lookup").
  */
-export function openEntryButton(entry: Entry, lookupRef?: string): Button {
-  return { label: buttonLabel(`Q${entry.number}: ${entry.title}`), actionId: 'ask.open', value: lookupRef === undefined ? entry.id : `${entry.id}:${lookupRef}` };
+export function openEntryButton(entry: Entry, options: { nameBank?: boolean; lookupRef?: string } = {}): Button {
+  const label = buttonLabel(`${options.nameBank ? `${entry.bankSlug} ` : ''}Q${entry.number}: ${entry.title}`);
+  return { label, actionId: 'ask.open', value: options.lookupRef === undefined ? entry.id : `${entry.id}:${options.lookupRef}` };
 }
 
 /** The entry id and lookup reference an `ask.open` button carries (the reference is absent on older buttons). */

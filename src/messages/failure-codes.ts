@@ -11,6 +11,8 @@ export const FAILURE_TEXT = {
   'action.unknown': 'That button is no longer active.',
   'rate.limited': 'You are going a bit fast: try again in a minute.',
   'ask.no_match': 'No good match in the bank.',
+  'ask.ambiguous': 'Several banks have that question number: which one?',
+  'banks.unknown': 'No loaded bank has that name.',
   'delivery.in_progress': 'Still working on that request: its answer is on the way.',
   'quiz.already_answered': 'You already answered this round; your first answer stands.',
   'quiz.round_closed': 'This round has closed: watch for the reveal.',

@@ -1,6 +1,7 @@
 import type { Catalogue } from '../bank/catalogue.js';
 import type { Actor } from '../chat-port.js';
-import type { Entry } from '../bank/types.js';
+import type { Bank, Entry } from '../bank/types.js';
+import type { LibraryView } from '../library/library.js';
 import { buttonLabel } from '../messages/entry-view.js';
 import { failureReply } from '../messages/failures.js';
 import { ephemeral, type Block, type Message, type OutgoingMessage } from '../messages/model.js';
@@ -11,6 +12,7 @@ import { pick, type Random } from './random.js';
 import { recordLearning } from './record-answer.js';
 import { selfGradeMessage } from './self-grade-view.js';
 import { channelZone } from './channel-zone.js';
+import { banksOfChannel } from './channel-banks.js';
 
 /** Button action ids of private practice and review questions. */
 export const PRACTICE_ACTIONS = Object.freeze({
@@ -22,8 +24,9 @@ export const PRACTICE_ACTIONS = Object.freeze({
 
 /** What private practice and review touch. */
 export interface PracticeDeps {
-  catalogue: Catalogue;
-  store: StoreView<'people' | 'learning' | 'schedules'>;
+  /** The live banks: practice and review draw from the channel's (or the one asked for). */
+  library: LibraryView;
+  store: StoreView<'people' | 'learning' | 'schedules' | 'channelBanks'>;
   /** Picks entries and shuffles choices; seeded in tests. */
   random: Random;
   /** The slash command's name, for hints. */
@@ -39,33 +42,65 @@ export function choosePracticeEntry(entries: readonly Entry[], progress: Readonl
   return pick(entries, random);
 }
 
-/** `quiz`: a private practice question. */
-export async function practiceCommand(deps: PracticeDeps, actor: Actor, nowMs: number): Promise<OutgoingMessage> {
+/** How many due cards review looks through for one from the channel's banks. */
+const DUE_CARDS_SCANNED = 200;
+
+/**
+ * `quiz [bank]`: a private practice question from the channel's banks, or from the one
+ * bank asked for (any loaded bank: practising a next step on purpose).
+ */
+export async function practiceCommand(deps: PracticeDeps, actor: Actor, nowMs: number, bankSlug: string | null = null): Promise<OutgoingMessage> {
+  const { catalogue } = deps.library.current();
+  const banks = await practiceBanks(deps, catalogue, actor, bankSlug);
+  if (!banks) return unknownBank(catalogue, bankSlug ?? '', deps.commandName);
   const userKey = await deps.store.people.userKey(actor);
-  const entry = choosePracticeEntry(deps.catalogue.allEntries(), await deps.store.learning.progress(userKey), deps.random);
-  if (!entry) return failureReply('quiz.empty_bank', 'There are no questions to practise.');
-  return ephemeral(await askPrivately(deps, userKey, entry, 'practice', nowMs));
+  const entry = choosePracticeEntry(banks.flatMap((b) => b.entries), await deps.store.learning.progress(userKey), deps.random);
+  if (!entry) return failureReply('quiz.empty_bank', `There are no questions to practise: none of this channel's banks is loaded (see /${deps.commandName} banks).`);
+  return ephemeral(await askPrivately(deps, catalogue, userKey, entry, 'practice', nowMs, bankSlug));
 }
 
-/** `review`: the person's most overdue spaced-repetition card, or when the next one is due. */
+async function practiceBanks(deps: PracticeDeps, catalogue: Catalogue, actor: Actor, bankSlug: string | null): Promise<Bank[] | null> {
+  if (bankSlug !== null) {
+    const bank = catalogue.bank(bankSlug);
+    return bank ? [bank] : null;
+  }
+  return (await banksOfChannel(deps.store, catalogue, await deps.store.people.channelKey(actor))).banks;
+}
+
+/** The reply to `quiz <slug>` for a slug no loaded bank has: which ones are. */
+export function unknownBank(catalogue: Catalogue, slug: string, commandName: string): OutgoingMessage {
+  const loaded = catalogue.banks.map((b) => b.slug).join(', ');
+  return failureReply('banks.unknown', `"${slug}" is not one of the loaded banks: ${loaded || 'none'} (see /${commandName} banks).`);
+}
+
+/**
+ * `review`: the person's most overdue spaced-repetition card from the channel's banks, or
+ * when the next one is due. Cards of questions no longer in a loaded bank (a removed
+ * question keeps its card) are passed over, never shown.
+ */
 export async function reviewCommand(deps: PracticeDeps, actor: Actor, nowMs: number): Promise<OutgoingMessage> {
+  const { catalogue } = deps.library.current();
   const userKey = await deps.store.people.userKey(actor);
-  const [due] = await deps.store.learning.dueCards(userKey, nowMs, 1);
-  const entry = due ? deps.catalogue.entry(due.entryId) : undefined;
-  if (entry) return ephemeral(await askPrivately(deps, userKey, entry, 'review', nowMs));
+  const channelKey = await deps.store.people.channelKey(actor);
+  const { banks } = await banksOfChannel(deps.store, catalogue, channelKey);
+  const allowed = new Set(banks.flatMap((b) => b.entries.map((e) => e.id)));
+  const due = (await deps.store.learning.dueCards(userKey, nowMs, DUE_CARDS_SCANNED)).find((card) => allowed.has(card.entryId));
+  const entry = due ? catalogue.entry(due.entryId) : undefined;
+  if (entry) return ephemeral(await askPrivately(deps, catalogue, userKey, entry, 'review', nowMs, null));
   const next = await deps.store.learning.nextDue(userKey);
   const text = next
-    ? `Nothing to review right now. Your next card is due ${formatInZone(next.dueMs, await channelZone(deps.store, await deps.store.people.channelKey(actor)))}.`
+    ? `Nothing to review right now. Your next card is due ${formatInZone(next.dueMs, await channelZone(deps.store, channelKey))}.`
     : `You have no review cards yet: answer a quiz question first (/${deps.commandName} quiz).`;
   return { ...ephemeral({ text, blocks: [{ type: 'text', text }] }), failure: 'quiz.nothing_due' };
 }
 
-async function askPrivately(deps: PracticeDeps, userKey: number, entry: Entry, kind: 'practice' | 'review', nowMs: number): Promise<Message> {
-  const items = deps.catalogue.banks.flatMap((b) => b.quizItems);
+async function askPrivately(deps: PracticeDeps, catalogue: Catalogue, userKey: number, entry: Entry, kind: 'practice' | 'review', nowMs: number, bankSlug: string | null): Promise<Message> {
+  const items = catalogue.bank(entry.bankSlug)?.quizItems ?? [];
   const question = buildQuestion(entry, items, new Map(), deps.random);
-  const id = await deps.store.learning.createPractice({ userKey, kind, entryId: entry.id, itemId: question.itemId, mode: question.mode, choices: question.choices, correctIndex: question.correctIndex, createdMs: nowMs });
+  const id = await deps.store.learning.createPractice({ userKey, kind, entryId: entry.id, itemId: question.itemId, mode: question.mode, choices: question.choices, correctIndex: question.correctIndex, createdMs: nowMs, bankSlug });
   const title = kind === 'review' ? 'Review' : 'Practice';
-  const blocks: Block[] = [{ type: 'header', text: `${title} · Q${entry.number}` }, { type: 'text', text: question.prompt }];
+  const label = catalogue.severalBanks ? `${entry.bankSlug} Q${entry.number}` : `Q${entry.number}`;
+  const blocks: Block[] = [{ type: 'header', text: `${title} · ${label}` }, { type: 'text', text: question.prompt }];
   if (question.mode === 'choice') {
     blocks.push({ type: 'buttons', buttons: question.choices.map((c, i) => ({ label: buttonLabel(c), actionId: PRACTICE_ACTIONS.answer, value: `${id}:${i}` })) });
   } else {
@@ -94,7 +129,7 @@ export async function answerPractice(deps: PracticeDeps, actor: Actor, value: st
   const correct = index === row.correctIndex;
   const first = await firstAnswer(deps, row, correct, nowMs);
   if (!first) return { ok: false, code: 'quiz.already_answered' };
-  const item = row.itemId ? deps.catalogue.item(row.itemId) : undefined;
+  const item = row.itemId ? deps.library.current().catalogue.item(row.itemId) : undefined;
   const right = row.choices[row.correctIndex] ?? '';
   const verdict = correct ? `Right: ${right}.` : `Not quite. You picked ${label}; the answer is ${right}.`;
   const blocks: Block[] = [{ type: 'header', text: correct ? 'Correct' : 'Not quite' }, { type: 'text', text: verdict }];
@@ -105,10 +140,11 @@ export async function answerPractice(deps: PracticeDeps, actor: Actor, value: st
 /** "Show answer" on a recall practice question. */
 export async function showPracticeAnswer(deps: PracticeDeps, actor: Actor, value: string): Promise<PracticeResult> {
   const row = await ownedPractice(deps, actor, Number(value));
-  const entry = row ? deps.catalogue.entry(row.entryId) : undefined;
+  const { catalogue } = deps.library.current();
+  const entry = row ? catalogue.entry(row.entryId) : undefined;
   if (!row || !entry) return { ok: false, code: 'quiz.practice_not_found' };
   if (row.answeredMs !== null) return { ok: false, code: 'quiz.already_answered' };
-  return { ok: true, replace: selfGradeMessage(entry, PRACTICE_ACTIONS.grade, row.id) };
+  return { ok: true, replace: selfGradeMessage(entry, PRACTICE_ACTIONS.grade, row.id, catalogue.severalBanks) };
 }
 
 /** "I knew it" / "Not yet" on a recall practice question. */
@@ -136,7 +172,8 @@ function nextButtons(row: PracticeRow): Block {
   return {
     type: 'buttons',
     buttons: [
-      { label: row.kind === 'review' ? 'Next review' : 'Another question', actionId: PRACTICE_ACTIONS.next, value: row.kind },
+      // "Another question" stays in the bank practice was asked for, if one was.
+      { label: row.kind === 'review' ? 'Next review' : 'Another question', actionId: PRACTICE_ACTIONS.next, value: row.bankSlug ? `${row.kind}:${row.bankSlug}` : row.kind },
       { label: 'Read the full entry', actionId: 'ask.open', value: row.entryId },
     ],
   };

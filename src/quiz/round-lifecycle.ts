@@ -27,16 +27,31 @@ export interface OpenRequest {
   nextFireMs?: number;
 }
 
+/** What opening a round came to. */
+export type OpenOutcome =
+  | { kind: 'opened'; round: Round }
+  /** Another caller (a second tick, another replica) claimed the slot first. */
+  | { kind: 'taken' }
+  /** None of the channel's banks is loaded, so there is nothing to ask. */
+  | { kind: 'no_questions' };
+
 /**
  * Claims the slot (at most one round per channel and slot), closes the channel's
- * previous round, then posts. Returns the claimed round, or null if the slot was
- * already taken. A failed post leaves the round claimed for the next tick to retry.
+ * previous round, then posts. The question comes from the channel's own banks
+ * (docs/design.md, "Curriculum"). A failed post leaves the round claimed for the next
+ * tick to retry.
  */
-export async function openRound(deps: RoundDeps, request: OpenRequest, nowMs: number): Promise<Round | null> {
-  const entries = deps.catalogue.allEntries();
+export async function openRound(deps: RoundDeps, request: OpenRequest, nowMs: number): Promise<OpenOutcome> {
+  const { catalogue } = deps.library.current();
+  const chosen = await deps.store.channelBanks.get(request.channelKey);
+  const banks = catalogue.banksAmong(chosen?.slugs ?? null);
+  const entries = banks.flatMap((b) => b.entries);
   const entry = selectEntry(entries, await deps.store.rounds.entryStats(request.channelKey), deps.random);
-  if (!entry) return null;
-  const items = deps.catalogue.banks.flatMap((b) => b.quizItems);
+  if (!entry) {
+    deps.logger.warn({ channel: request.channel.channelId, banks: chosen?.slugs ?? 'all' }, 'no round: none of the channel\'s banks is loaded');
+    return { kind: 'no_questions' };
+  }
+  const items = banks.flatMap((b) => b.quizItems);
   const question = buildQuestion(entry, items, await deps.store.rounds.itemUses(request.channelKey), deps.random);
   const round = await deps.store.rounds.claim(
     {
@@ -56,22 +71,23 @@ export async function openRound(deps: RoundDeps, request: OpenRequest, nowMs: nu
   );
   if (!round) {
     deps.logger.info({ channel: request.channel.channelId, slotMs: request.slotMs }, 'round slot already claimed');
-    return null;
+    return { kind: 'taken' };
   }
   deps.logger.info({ channel: request.channel.channelId, round: round.id, entry: round.entryId, slotMs: round.slotMs, kind: round.kind }, 'round claimed');
   for (const previous of await deps.store.rounds.openInChannel(request.channelKey)) {
     if (previous.id !== round.id) await closeRound(deps, previous, nowMs);
   }
   await postRound(deps, round, nowMs);
-  return round;
+  return { kind: 'opened', round };
 }
 
 /** Posts a claimed round; on failure it stays claimed and the next tick tries again. */
 export async function postRound(deps: RoundDeps, round: Round, nowMs: number): Promise<boolean> {
-  const prompt = promptOf(deps.catalogue, round);
+  const { catalogue } = deps.library.current();
+  const prompt = promptOf(catalogue, round);
   const zone = await channelZone(deps.store, round.channelKey);
   try {
-    const { messageId } = await deps.chat.post(round.channel, roundMessage(round, prompt, zone));
+    const { messageId } = await deps.chat.post(round.channel, roundMessage(round, prompt, zone, bankNote(catalogue, round.entryId)));
     await deps.store.rounds.markOpen(round.id, messageId, nowMs);
     deps.logger.info({ channel: round.channel.channelId, round: round.id, messageId }, 'round posted');
     return true;
@@ -105,15 +121,16 @@ export async function closeRound(deps: RoundDeps, round: Round, nowMs: number): 
 
 /** Shows the reveal on the round message and the results in its thread; retried by the tick until shown. */
 export async function revealRound(deps: RoundDeps, round: Round): Promise<boolean> {
-  const entry = deps.catalogue.entry(round.entryId);
-  if (!entry || !round.messageId) {
+  const { catalogue } = deps.library.current();
+  const entry = catalogue.entry(round.entryId);
+  if (!round.messageId) {
     await deps.store.rounds.markRevealed(round.id);
     return true;
   }
-  const item = round.itemId ? deps.catalogue.item(round.itemId) : undefined;
+  const item = round.itemId ? catalogue.item(round.itemId) : undefined;
   const results = await deps.store.rounds.results(round.id);
   try {
-    await deps.chat.update(round.channel, round.messageId, revealMessage(round, entry, item, promptOf(deps.catalogue, round), results));
+    await deps.chat.update(round.channel, round.messageId, revealMessage(round, entry, item, promptOf(catalogue, round), results, catalogue.severalBanks));
   } catch (error) {
     await deps.store.rounds.releaseLease(round.id);
     const err = asBotError(error, 'chat.update_failed');
@@ -136,4 +153,11 @@ export function promptOf(catalogue: Catalogue, round: Round): string {
     if (item) return item.prompt;
   }
   return catalogue.entry(round.entryId)?.question ?? 'This question is no longer in the bank.';
+}
+
+/** With several banks loaded, a round says which bank it is from; with one, nothing. */
+function bankNote(catalogue: Catalogue, entryId: string): string | null {
+  const entry = catalogue.entry(entryId);
+  const bank = entry && catalogue.severalBanks ? catalogue.bank(entry.bankSlug) : undefined;
+  return bank ? `From ${bank.title} (${bank.slug}).` : null;
 }

@@ -13,8 +13,8 @@ export const QUIZ_ACTIONS = Object.freeze({
 });
 
 /** The round as posted: the prompt and one button per choice (or "Show answer" in recall mode). */
-export function roundMessage(round: Round, prompt: string, zone: string): Message {
-  const closes = `Closes at ${timeInZone(round.closesMs, zone)} (${zone}).`;
+export function roundMessage(round: Round, prompt: string, zone: string, bankNote: string | null = null): Message {
+  const closes = `Closes at ${timeInZone(round.closesMs, zone)} (${zone}).${bankNote ? ` ${bankNote}` : ''}`;
   if (round.mode === 'recall') {
     return {
       text: `Quiz: ${prompt}`,
@@ -43,8 +43,12 @@ export function roundMessage(round: Round, prompt: string, zone: string): Messag
   };
 }
 
-/** The round message after it closes: the right choice by its exact label, the explanation, the results. */
-export function revealMessage(round: Round, entry: Entry, item: QuizItem | undefined, prompt: string, results: RoundResults): Message {
+/**
+ * The round message after it closes: the right choice by its exact label, the explanation,
+ * the results. A question removed from its bank while the round was open is still revealed
+ * from what the round stored (its choices), without the entry's text.
+ */
+export function revealMessage(round: Round, entry: Entry | undefined, item: QuizItem | undefined, prompt: string, results: RoundResults, nameBank = false): Message {
   const blocks: Block[] = [{ type: 'header', text: 'Quiz round · closed' }, { type: 'text', text: prompt }];
   let summary: string;
   if (round.mode === 'choice' && round.correctIndex !== null) {
@@ -54,11 +58,11 @@ export function revealMessage(round: Round, entry: Entry, item: QuizItem | undef
     summary = `${results.answered} answered, ${results.correct} right`;
     summary += results.firstCorrect ? `; first right: ${results.firstCorrect.name}.` : '.';
   } else {
-    blocks.push({ type: 'text', text: shorten(entry.answerText, 900) });
+    if (entry) blocks.push({ type: 'text', text: shorten(entry.answerText, 900) });
     summary = `${results.answered} answered, ${results.correct} knew it.`;
   }
-  blocks.push({ type: 'context', text: `${summary} From ${entryLabel(entry)}.` });
-  blocks.push({ type: 'buttons', buttons: [{ label: 'Read the full entry', actionId: 'ask.open', value: entry.id }] });
+  blocks.push({ type: 'context', text: entry ? `${summary} From ${entryLabel(entry, nameBank)}.` : `${summary} This question has since been removed from its bank.` });
+  if (entry) blocks.push({ type: 'buttons', buttons: [{ label: 'Read the full entry', actionId: 'ask.open', value: entry.id }] });
   const answerText = round.mode === 'choice' && round.correctIndex !== null ? ` Answer: ${round.choices[round.correctIndex]}.` : '';
   return { text: `Quiz round closed.${answerText} ${summary}`, blocks };
 }

@@ -7,8 +7,8 @@ import type { Message } from '../messages/model.js';
  * second step, for channel rounds and private practice alike. `gradeActionId` and `id`
  * say where the self-grade goes (`<id>:1` knew it, `<id>:0` not yet).
  */
-export function selfGradeMessage(entry: Entry, gradeActionId: string, id: number): Message {
-  const { blocks } = entryBlocks(entry, 'full');
+export function selfGradeMessage(entry: Entry, gradeActionId: string, id: number, nameBank = false): Message {
+  const { blocks } = entryBlocks(entry, 'full', nameBank);
   return {
     text: `Answer to ${entry.question}`,
     blocks: [

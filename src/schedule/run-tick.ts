@@ -59,13 +59,13 @@ async function fireSchedule(deps: RoundDeps, schedule: StoredSchedule, nowMs: nu
     await deps.store.schedules.setNextFire(schedule.channelKey, following);
     return { opened: 0, missed: passed + 1 };
   }
-  const round = await openRound(
+  const outcome = await openRound(
     deps,
     { channel: schedule.channel, channelKey: schedule.channelKey, slotMs: latest, kind: 'scheduled', closesMs, nextFireMs: following },
     nowMs,
   );
-  if (!round) await deps.store.schedules.setNextFire(schedule.channelKey, following);
-  return { opened: round ? 1 : 0, missed: passed };
+  if (outcome.kind !== 'opened') await deps.store.schedules.setNextFire(schedule.channelKey, following);
+  return { opened: outcome.kind === 'opened' ? 1 : 0, missed: passed + (outcome.kind === 'no_questions' ? 1 : 0) };
 }
 
 /** A daily schedule down for this many slots has bigger problems than a slot count. */

@@ -11,7 +11,7 @@ import { parseSchedule } from './parse-schedule.js';
 
 /** What the schedule and post commands touch. */
 export interface ScheduleDeps extends Omit<RoundDeps, 'store'> {
-  store: StoreView<'rounds' | 'answers' | 'schedules' | 'people'>;
+  store: StoreView<'rounds' | 'answers' | 'schedules' | 'people' | 'channelBanks'>;
   /** The slash command's name, for usage lines. */
   commandName: string;
 }
@@ -63,9 +63,10 @@ export async function postCommand(deps: ScheduleDeps, actor: Actor, nowMs: numbe
   const channelKey = await deps.store.people.channelKey(actor);
   const schedule = await deps.store.schedules.get(channelKey);
   const closesMs = Math.min(nowMs + ROUND_MAX_OPEN_MS, schedule ? schedule.nextFireMs : Number.POSITIVE_INFINITY);
-  const round = await openRound(deps, { channel: actor, channelKey, slotMs: nowMs, kind: 'manual', closesMs }, nowMs);
-  if (!round) return failureReply('quiz.no_round', 'A round was just opened here; try again in a moment.');
-  const posted = await deps.store.rounds.get(round.id);
+  const outcome = await openRound(deps, { channel: actor, channelKey, slotMs: nowMs, kind: 'manual', closesMs }, nowMs);
+  if (outcome.kind === 'taken') return failureReply('quiz.no_round', 'A round was just opened here; try again in a moment.');
+  if (outcome.kind === 'no_questions') return failureReply('quiz.empty_bank', `None of this channel's banks is loaded: see /${deps.commandName} banks.`);
+  const posted = await deps.store.rounds.get(outcome.round.id);
   const text = posted?.status === 'open' ? 'Round posted.' : 'The round could not be posted yet; I will retry shortly.';
   return ephemeral({ text, blocks: [{ type: 'text', text }] });
 }

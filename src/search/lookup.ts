@@ -1,11 +1,11 @@
 import { LRUCache } from 'lru-cache';
 import type { SearchResult } from 'minisearch';
 import type { Bank, Entry } from '../bank/types.js';
-import { buildLearnedHints, DEFAULT_LEARNING_OPTIONS, LearnedHints, type Evidence, type IdeaWeights, type LearnedPhrasing, type LearningOptions } from './learned-evidence.js';
+import { buildLearnedHints, DEFAULT_LEARNING_OPTIONS, LearnedHints, type Evidence, type IdeaWeights, type LearnedMatch, type LearnedPhrasing, type LearningOptions } from './learned-evidence.js';
 import { applyLearned, planIdeas, type RankedHit } from './learned-ranking.js';
 import { splitWords } from './normalize.js';
 import { planQuery, type Concept, type PlanOptions, type QueryPlan } from './query-plan.js';
-import { buildSearchIndex, type Field, type SearchIndex } from './search-index.js';
+import { buildSearchIndex, buildSearchIndexInSlices, type Field, type SearchIndex } from './search-index.js';
 
 export interface LookupOptions {
   plan: PlanOptions;
@@ -90,6 +90,11 @@ export interface LookupResult {
   hits: Hit[];
   /** Entries worth offering beside the answer. */
   related: Hit[];
+  /**
+   * Set when the query names a question number that several banks have ("q7" with two
+   * banks): `hits` are those entries, and none is the answer.
+   */
+  ambiguous?: boolean;
   /** Learned credit applied to the best hit (-1..1): 0 when people's picks played no part in it. */
   learned: number;
 }
@@ -102,12 +107,23 @@ export interface LearnedSummary {
   phrasings: number;
 }
 
+/** How one search is scoped. */
+export interface SearchScope {
+  /**
+   * Slugs of the banks to rank first (a channel's own banks), or null for no preference.
+   * Every bank is still searched: an answer from another bank beats no answer.
+   */
+  preferBanks: ReadonlySet<string> | null;
+  /** False: the bank's words alone, without people's picks (default true). */
+  learned?: boolean;
+}
+
 export interface Lookup {
   /**
    * Finds the entry that answers a query, or says honestly that none does. People's
-   * picks taken by `useLearned` count unless `learned` is false (the bank's words alone).
+   * picks taken by `useLearned` count unless the scope says `learned: false`.
    */
-  search(query: string, options?: { learned?: boolean }): LookupResult;
+  search(query: string, scope?: Partial<SearchScope>): LookupResult;
   /**
    * Replaces the learned evidence (people's picks, from the store) that searches use from
    * now on; ages are taken at `nowMs`. Evidence for entries no loaded bank has is dropped.
@@ -125,12 +141,33 @@ const DIRECT_REF = /^(?:([a-z0-9-]+)[ -])?q?(\d{1,3})$/;
 
 /** Builds the lookup over the banks. Option errors name the option, as MiniSearch does. */
 export function createLookup(banks: readonly Bank[], overrides: Partial<LookupOptions> = {}): Lookup {
+  const options = mergeOptions(overrides);
+  return lookupOver(buildSearchIndex(banks), options, banks);
+}
+
+/**
+ * Entries indexed between two pauses of a sliced build: about 0.25 ms each on a 10,000-entry
+ * bank, so a lookup waits for at most about 10 ms of indexing (measured by `npm run bench`).
+ */
+const INDEX_SLICE = 40;
+
+/**
+ * Builds the same lookup a slice of entries at a time, awaiting `pause` between slices:
+ * for reloads while the bot serves lookups from the previous version (a 10,000-entry
+ * bank takes seconds to index; docs/design.md, "Curriculum").
+ */
+export async function createLookupInSlices(banks: readonly Bank[], pause: () => Promise<void>, overrides: Partial<LookupOptions> = {}, slice = INDEX_SLICE): Promise<Lookup> {
+  const options = mergeOptions(overrides);
+  return lookupOver(await buildSearchIndexInSlices(banks, slice, pause), options, banks);
+}
+
+function mergeOptions(overrides: Partial<LookupOptions>): LookupOptions {
   rejectUnknownKeys(overrides, DEFAULT_LOOKUP_OPTIONS, '');
   rejectUnknownKeys(overrides.plan ?? {}, DEFAULT_LOOKUP_OPTIONS.plan, 'plan.');
   rejectUnknownKeys(overrides.fieldBoosts ?? {}, DEFAULT_LOOKUP_OPTIONS.fieldBoosts, 'fieldBoosts.');
   rejectUnknownKeys(overrides.missWeights ?? {}, DEFAULT_LOOKUP_OPTIONS.missWeights, 'missWeights.');
   rejectUnknownKeys(overrides.learning ?? {}, DEFAULT_LOOKUP_OPTIONS.learning, 'learning.');
-  const options: LookupOptions = {
+  return {
     ...DEFAULT_LOOKUP_OPTIONS,
     ...overrides,
     plan: { ...DEFAULT_LOOKUP_OPTIONS.plan, ...overrides.plan },
@@ -138,7 +175,9 @@ export function createLookup(banks: readonly Bank[], overrides: Partial<LookupOp
     missWeights: { ...DEFAULT_LOOKUP_OPTIONS.missWeights, ...overrides.missWeights },
     learning: { ...DEFAULT_LOOKUP_OPTIONS.learning, ...overrides.learning },
   };
-  const index = buildSearchIndex(banks);
+}
+
+function lookupOver(index: SearchIndex, options: LookupOptions, banks: readonly Bank[]): Lookup {
   const cache = new ResultCache(options.cacheSize);
   // Swapped whole by useLearned: a search sees one set of hints from start to end.
   let hints = LearnedHints.EMPTY;
@@ -153,12 +192,15 @@ export function createLookup(banks: readonly Bank[], overrides: Partial<LookupOp
     }
     return ideas;
   };
-  const cachedSearch = (query: string, searchOptions: { learned?: boolean } = {}): LookupResult => {
-    if (searchOptions.learned === false) return search(index, options, banks, query, LearnedHints.EMPTY);
-    const key = query.trim().toLowerCase().replace(/\s+/g, ' ');
+  const cachedSearch = (query: string, scope?: Partial<SearchScope>): LookupResult => {
+    const prefer = scope?.preferBanks ?? null;
+    // With one bank, or a preference for every bank, ranking is the plain one: share its cache entries.
+    const effective = prefer && banks.some((b) => !prefer.has(b.slug)) ? prefer : null;
+    if (scope?.learned === false) return search(index, options, banks, query, effective, LearnedHints.EMPTY);
+    const key = `${effective ? [...effective].sort().join(',') : ''}|${query.trim().toLowerCase().replace(/\s+/g, ' ')}`;
     const hit = cache.get(key);
     if (hit) return hit.query === query ? hit : { ...hit, query };
-    const result = search(index, options, banks, query, hints);
+    const result = search(index, options, banks, query, effective, hints);
     cache.set(key, result);
     return result;
   };
@@ -171,7 +213,7 @@ export function createLookup(banks: readonly Bank[], overrides: Partial<LookupOp
       if (text === '') return titles.slice(0, limit).map((t) => t.entry);
       const direct = titles.filter((t) => t.text.includes(text)).map((t) => t.entry);
       if (direct.length >= limit) return direct.slice(0, limit);
-      const ranked = search(index, options, banks, prefix, LearnedHints.EMPTY).hits.map((h) => h.entry);
+      const ranked = search(index, options, banks, prefix, null, LearnedHints.EMPTY).hits.map((h) => h.entry);
       return [...new Set([...direct, ...ranked])].slice(0, limit);
     },
     useLearned: (evidence, nowMs) => {
@@ -182,16 +224,16 @@ export function createLookup(banks: readonly Bank[], overrides: Partial<LookupOp
     },
     learnedPhrasings: () =>
       hints.phrasingsLearned((text) => {
-        const result = search(index, options, banks, text, LearnedHints.EMPTY);
+        const result = search(index, options, banks, text, null, LearnedHints.EMPTY);
         return result.answered ? (result.hits[0]?.entry.id ?? null) : null;
       }),
   };
 }
 
 /**
- * Least-recently-used results by normalised query. A lookup is built over fixed banks, and
- * new learned evidence clears it, so a cached result never goes stale. Results are
- * frozen: callers share them.
+ * Least-recently-used results by normalised query (and preferred banks). A reload builds a
+ * new lookup with a new cache, and new learned evidence clears it, so a cached result never
+ * outlives what it was ranked with. Results are frozen: callers share them.
  */
 class ResultCache {
   private readonly lru: LRUCache<string, LookupResult> | null;
@@ -219,9 +261,10 @@ function rejectUnknownKeys(given: object, defaults: object, prefix: string): voi
   }
 }
 
-function search(index: SearchIndex, options: LookupOptions, banks: readonly Bank[], query: string, hints: LearnedHints): LookupResult {
-  const direct = directReference(index, banks, query);
-  if (direct) return { query, answered: true, confidence: 1, hits: [{ entry: direct, score: 1, coverage: 1 }], related: [], learned: 0 };
+function search(index: SearchIndex, options: LookupOptions, banks: readonly Bank[], query: string, prefer: ReadonlySet<string> | null, hints: LearnedHints): LookupResult {
+  const direct = directReference(index, banks, query, prefer);
+  if (direct.length === 1) return { query, answered: true, confidence: 1, hits: [{ entry: direct[0]!, score: 1, coverage: 1 }], related: [], learned: 0 };
+  if (direct.length > 1) return { query, answered: false, confidence: 0, hits: direct.map((entry) => ({ entry, score: 1, coverage: 1 })), related: [], ambiguous: true, learned: 0 };
 
   const plan = planQuery(query, index.vocabulary, index.aliases, options.plan);
   if (plan.termBoosts.size === 0) return { query, answered: false, confidence: 0, hits: [], related: [], learned: 0 };
@@ -230,33 +273,50 @@ function search(index: SearchIndex, options: LookupOptions, banks: readonly Bank
     { boost: options.fieldBoosts, boostTerm: (term) => plan.termBoosts.get(term) ?? 1 },
   );
   const totalWeight = plan.concepts.reduce((sum, c) => sum + c.weight, 0);
-  // Only the best few are ranked further, so keep just those instead of sorting thousands.
+  // Only the best few are ranked further, so keep just those instead of sorting thousands:
+  // the best few of the preferred banks, and (with a preference) the best few of the others.
   const keep = Math.max(options.maxHits, options.phraseCandidates);
-  const top: RankedHit[] = [];
+  const preferred: RankedHit[] = [];
+  const others: RankedHit[] = [];
   for (const result of results) {
     const weights = matchWeights(plan, result, options);
     const coverage = totalWeight > 0 ? weights.covered / totalWeight : 0;
     const score = result.score * Math.pow(coverage, options.coverageExponent);
-    if (top.length === keep && score <= top[keep - 1]!.score) continue;
     const entry = index.entries.get(result.id as string);
+    if (!entry) continue;
+    const top = prefer && !prefer.has(entry.bankSlug) ? others : preferred;
+    if (top.length === keep && score <= top[keep - 1]!.score) continue;
     const sure = weights.covered + weights.missing > 0 ? weights.covered / (weights.covered + weights.missing) : 0;
-    if (entry) insertRanked(top, { entry, coverage, score, confidence: sure, learned: 0 }, keep);
+    insertRanked(top, { entry, coverage, score, confidence: sure, learned: 0 }, keep);
   }
   if (plan.concepts.length > 1 && options.phraseBonus > 0) {
-    for (const hit of top.slice(0, options.phraseCandidates)) {
-      hit.score *= 1 + options.phraseBonus * index.phrases.pairShare(hit.entry, plan.concepts);
+    for (const top of [preferred, others]) {
+      for (const hit of top.slice(0, options.phraseCandidates)) {
+        hit.score *= 1 + options.phraseBonus * index.phrases.pairShare(hit.entry, plan.concepts);
+      }
+      top.sort(byRank);
     }
-    top.sort(byRank);
   }
-  // People's picks come last, over the bank's own ranking (docs/design.md, "Lookup").
-  applyLearned(top, hints.match(planIdeas(plan)), index.entries, options.learning);
-  const hits: Hit[] = top.slice(0, options.maxHits).map(({ entry, score, coverage }) => ({ entry, score, coverage }));
-  const best = hits[0];
-  const confidence = top[0]?.confidence ?? 0;
-  const learned = top[0]?.learned ?? 0;
+  // People's picks come last, over the bank's own ranking (docs/design.md, "Lookup"), within
+  // each of the two lists, so a pick never carries an entry across the channel's preference.
+  const learnedMatches = hints.match(planIdeas(plan));
+  if (learnedMatches.size > 0) {
+    const within = (inPreferred: boolean): ReadonlyMap<string, LearnedMatch> =>
+      prefer === null ? learnedMatches : new Map([...learnedMatches].filter(([id]) => prefer.has(index.entries.get(id)?.bankSlug ?? '') === inPreferred));
+    applyLearned(preferred, within(true), index.entries, options.learning);
+    if (prefer !== null) applyLearned(others, within(false), index.entries, options.learning);
+  }
+  const known = plan.concepts.some((c) => c.known);
   // Words the bank never uses can still be about it when people have shown which entry they mean.
-  const onTopic = plan.concepts.some((c) => c.known) || learned > 0;
-  const answered = best !== undefined && confidence >= options.minConfidence && onTopic;
+  const confident = (hit: RankedHit | undefined): boolean => hit !== undefined && hit.confidence >= options.minConfidence && (known || hit.learned > 0);
+  // The channel's banks come first when one of them answers; otherwise every bank competes
+  // on score alone (an answer from another bank beats "no good match").
+  const ranked = prefer === null ? preferred : confident(preferred[0]) ? [...preferred, ...others] : [...preferred, ...others].sort(byRank);
+  const hits: Hit[] = ranked.slice(0, options.maxHits).map(({ entry, score, coverage }) => ({ entry, score, coverage }));
+  const best = hits[0];
+  const confidence = ranked[0]?.confidence ?? 0;
+  const answered = confident(ranked[0]);
+  const learned = ranked[0]?.learned ?? 0;
   const related = best
     ? hits.slice(1).filter((h) => h.score >= best.score * options.relatedRatio).slice(0, options.maxRelated)
     : [];
@@ -306,11 +366,22 @@ function conceptMatch(concept: Concept, result: SearchResult, options: LookupOpt
   return best;
 }
 
-/** "q7", "7", "mesh q7" or "mesh-q7" names an entry directly. */
-function directReference(index: SearchIndex, banks: readonly Bank[], query: string): Entry | null {
+/**
+ * "q7", "7", "mesh q7" or "mesh-q7" names an entry directly. A bare number names that
+ * question of each preferred bank that has one (of every bank, if none does): two or more
+ * are ambiguous, and the caller asks which. A slug that is no bank's is not a reference.
+ */
+function directReference(index: SearchIndex, banks: readonly Bank[], query: string, prefer: ReadonlySet<string> | null): Entry[] {
   const text = splitWords(query).map((w) => w.surface).join(' ');
   const match = DIRECT_REF.exec(text);
-  if (!match) return null;
-  const slug = match[1] ?? banks[0]?.slug;
-  return index.entries.get(`${slug}-q${Number(match[2])}`) ?? null;
+  if (!match) return [];
+  const number = Number(match[2]);
+  if (match[1] !== undefined) {
+    const entry = index.entries.get(`${match[1]}-q${number}`);
+    return entry ? [entry] : [];
+  }
+  const inBanks = (slugs: readonly Bank[]): Entry[] =>
+    slugs.map((b) => index.entries.get(`${b.slug}-q${number}`)).filter((e): e is Entry => e !== undefined);
+  const own = inBanks(prefer ? banks.filter((b) => prefer.has(b.slug)) : banks);
+  return own.length > 0 ? own : inBanks(banks);
 }

@@ -45,8 +45,34 @@ function processTerm(term: string): string | null {
   return STOPWORDS.has(term) ? null : stem(term);
 }
 
-/** Indexes every entry of the banks; aliases come from the general list and each bank. */
+/**
+ * Indexes every entry of the banks; aliases come from the general list and each bank.
+ * Synchronous: for the CLI, tests and start-up, where nothing else waits.
+ */
 export function buildSearchIndex(banks: readonly Bank[]): SearchIndex {
+  const steps = indexSteps(banks, Number.POSITIVE_INFINITY);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * Builds the same index in slices of `slice` entries, awaiting `pause` between slices, so a
+ * reload of a large bank leaves the event loop free for replies while the old index
+ * serves them (docs/design.md, "Curriculum").
+ */
+export async function buildSearchIndexInSlices(banks: readonly Bank[], slice: number, pause: () => Promise<void>): Promise<SearchIndex> {
+  const steps = indexSteps(banks, slice);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await pause();
+  }
+}
+
+/** The index build as a generator that yields after every `slice` entries. */
+function* indexSteps(banks: readonly Bank[], slice: number): Generator<void, SearchIndex> {
   const mini = new MiniSearch<IndexedDoc>({
     fields: [...FIELDS],
     idField: 'id',
@@ -56,7 +82,7 @@ export function buildSearchIndex(banks: readonly Bank[]): SearchIndex {
   });
   const vocabulary = new Vocabulary();
   const entries = new Map<string, Entry>();
-  const docs: IndexedDoc[] = [];
+  let done = 0;
   for (const bank of banks) {
     for (const entry of bank.entries) {
       const doc: IndexedDoc = {
@@ -66,15 +92,15 @@ export function buildSearchIndex(banks: readonly Bank[]): SearchIndex {
         keywords: entry.keywords.join(' ; '),
         answer: entry.answerText,
       };
-      docs.push(doc);
+      mini.add(doc);
       entries.set(entry.id, entry);
       const text = FIELDS.map((f) => doc[f]).join(' ');
       const tokens = indexTokens(text);
       const stems = tokens.map(processTerm).filter((t): t is string => t !== null);
       vocabulary.addDocument(stems, tokens);
+      if (++done % slice === 0) yield;
     }
   }
-  mini.addAll(docs);
   const aliases = buildAliasTable(GENERAL_ALIASES, ...banks.map((b) => b.aliases));
   for (const phrase of [...Object.keys(GENERAL_ALIASES), ...banks.flatMap((b) => Object.keys(b.aliases))]) {
     for (const word of splitWords(phrase)) vocabulary.addSurface(word.surface, true);

@@ -87,6 +87,13 @@ describe('rejecting malformed banks with a line number', () => {
     expect(issuesOf(text)).toContainEqual({ file: 'bank.txt', line: 7, message: 'questions out of order: expected Q2, found Q3' });
   });
 
+  it('GIVEN question numbers listed as removed THEN they are skipped, not expected, and one still in the bank is an error', () => {
+    const gap = SMALL.replace('Q2: Two?¶', 'Q3: Two?¶');
+    expect(parseBank(gap, 'bank.txt', new Set([2]))).toMatchObject({ ok: true, bank: { entries: [{ number: 1 }, { number: 3 }] } });
+    const result = parseBank(SMALL, 'bank.txt', new Set([2]));
+    expect(!result.ok && result.issues).toContainEqual({ file: 'bank.txt', line: 7, message: 'Q2 is listed as removed in the metadata: take it out of "removed" or out of the bank' });
+  });
+
   it('a heading without its ¶', () => {
     const text = SMALL.replace('Q2: Two?¶', 'Q2: Two?');
     expect(issuesOf(text)).toContainEqual({ file: 'bank.txt', line: 7, message: expect.stringMatching(/end in "¶"/) });

@@ -42,6 +42,7 @@ describe('cli banks check', () => {
     const run = runCli(['banks', 'check', 'data/banks/service-mesh-interview.txt']);
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/14 entries, 48 quiz items/);
+    expect(run.stdout).toContain('  topic "Service Mesh", level "Interview"; next step: Serverless / FaaS — Junior; the topic\'s levels: interview');
     expect(run.stdout).toMatch(/mesh-q4 {2}Sidecar vs ambient\/eBPF \[intermediate\] \(1 table\)/);
   });
 

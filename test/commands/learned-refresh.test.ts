@@ -27,7 +27,7 @@ function rig() {
       return { evidence: evidence.length, phrasings: 1 };
     },
   };
-  return { rows, reads, rebuilds, refresh: new LearnedRefresh({ lookup, lookupEvidence }) };
+  return { rows, reads, rebuilds, refresh: new LearnedRefresh({ lookup: () => lookup, lookupEvidence }) };
 }
 
 describe('reloading learned evidence', () => {

@@ -35,7 +35,26 @@ describe('parseCommand', () => {
   });
 
   it('rejects arguments to commands that take none', () => {
-    expect(parseCommand('quiz hard')).toMatchObject({ ok: false, code: 'command.usage', command: 'quiz' });
+    expect(parseCommand('review hard')).toMatchObject({ ok: false, code: 'command.usage', command: 'review' });
+    expect(parseCommand('topics all')).toMatchObject({ ok: false, code: 'command.usage', command: 'topics' });
+  });
+
+  it('GIVEN quiz with one bank slug THEN practice is scoped to it; anything else gets usage', () => {
+    expect(parseCommand('quiz')).toEqual({ ok: true, command: { name: 'quiz', bank: null } });
+    expect(parseCommand('quiz Serverless-Junior')).toEqual({ ok: true, command: { name: 'quiz', bank: 'serverless-junior' } });
+    expect(parseCommand('quiz two banks')).toMatchObject({ ok: false, code: 'command.usage', command: 'quiz' });
+    expect(parseCommand('quiz not_a_slug!')).toMatchObject({ ok: false, code: 'command.usage', command: 'quiz' });
+  });
+
+  it('GIVEN banks THEN it shows; "banks use" takes slugs split by commas or spaces, or all', () => {
+    expect(parseCommand('banks')).toEqual({ ok: true, command: { name: 'banks', use: null } });
+    expect(parseCommand('banks use mesh,ops-junior')).toEqual({ ok: true, command: { name: 'banks', use: ['mesh', 'ops-junior'] } });
+    expect(parseCommand('banks use mesh, OPS-junior')).toEqual({ ok: true, command: { name: 'banks', use: ['mesh', 'ops-junior'] } });
+    expect(parseCommand('banks use mesh ops-junior')).toEqual({ ok: true, command: { name: 'banks', use: ['mesh', 'ops-junior'] } });
+    expect(parseCommand('banks use all')).toEqual({ ok: true, command: { name: 'banks', use: 'all' } });
+    expect(parseCommand('banks use')).toMatchObject({ ok: false, code: 'command.usage', command: 'banks' });
+    expect(parseCommand('banks mesh')).toMatchObject({ ok: false, code: 'command.usage', command: 'banks' });
+    expect(parseCommand('banks use mesh;drop')).toMatchObject({ ok: false, code: 'command.usage', command: 'banks' });
   });
 
   it('passes schedule arguments through for the schedule parser', () => {

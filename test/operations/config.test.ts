@@ -19,6 +19,8 @@ describe('configuration', () => {
       database: { kind: 'sqlite', path: 'var/meshbot.db' },
       databasePath: 'var/meshbot.db',
       banksDir: 'data/banks',
+      banksReload: { watch: true, rescanMs: 30_000 },
+      nextStepCoverage: 0.8,
       port: 3000,
       commandName: 'mesh',
       adminUserIds: [],
@@ -59,6 +61,15 @@ describe('configuration', () => {
     expect(result.ok && result.config.discord).toEqual({ token: 'd', applicationId: '123456789', publicKey: key.toLowerCase() });
     const alone = parseConfig({ DISCORD_PUBLIC_KEY: key });
     expect(!alone.ok && alone.problems.map((p) => p.variable)).toEqual(['DISCORD_TOKEN', 'DISCORD_APPLICATION_ID']);
+  });
+
+  it('GIVEN bank reload and next-step settings THEN they are read, and wrong values name the variable', () => {
+    const result = parseConfig({ BANKS_WATCH: 'off', BANKS_RESCAN_SECONDS: '0', NEXT_STEP_COVERAGE_PERCENT: '65' });
+    expect(result.ok && result.config.banksReload).toEqual({ watch: false, rescanMs: 0 });
+    expect(result.ok && result.config.nextStepCoverage).toBe(0.65);
+    expect(() => loadConfig({ BANKS_WATCH: 'sometimes', NEXT_STEP_COVERAGE_PERCENT: '120' })).toThrow(
+      /BANKS_WATCH: expected on or off \(for example BANKS_WATCH=on\)[\s\S]*NEXT_STEP_COVERAGE_PERCENT: expected a whole number from 1 to 100/,
+    );
   });
 
   it('names DISCORD_PUBLIC_KEY when it is not 64 hex characters', () => {

@@ -1,5 +1,8 @@
+import { appendFileSync, copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buttonsOf, createBot, LEARNED_REFRESH_MS, type Bot, type LookupEvidence, type OutgoingMessage, type Store } from '../../src/index.js';
+import { buttonsOf, createBot, LEARNED_REFRESH_MS, loadLibrary, scanBanks, type Bot, type LookupEvidence, type OutgoingMessage, type Store } from '../../src/index.js';
 import { click, command, seed, testBot, textOf } from '../helpers/fixtures.js';
 import { answeredWith, openButtonFor, someone, voteDownAndOpen } from '../helpers/learning.js';
 
@@ -22,6 +25,31 @@ describe('lookup learning from clicks', () => {
     await bot.idle();
     await bot.refreshLearned();
     expect(answeredWith(await askAs(bot, 'dana', 'How do pods authenticate to each other?'))).toBe('mesh-q5');
+  });
+
+  it('GIVEN learned evidence WHEN a bank edit reloads the lookup THEN the new lookup answers the taught paraphrase from the moment it goes live', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'meshbot-learn-reload-'));
+    try {
+      for (const f of readdirSync('data/banks')) copyFileSync(join('data/banks', f), join(dir, f));
+      const { library } = await loadLibrary(scanBanks(dir));
+      const { bot, clock } = testBot({ library });
+      for (const name of ['ana', 'ben', 'chen']) {
+        await voteDownAndOpen(bot, name, PARAPHRASE, 'mesh-q5');
+        clock.advance(60_000);
+      }
+      await bot.idle();
+      await bot.refreshLearned();
+      const meta = join(dir, 'service-mesh-interview.meta.yaml');
+      writeFileSync(meta, `${readFileSync(meta, 'utf8')}\n# edited\n`);
+      appendFileSync(join(dir, 'service-mesh-interview.txt'), '\n');
+
+      const report = await bot.reloadBanks(scanBanks(dir));
+
+      expect(report.swapped).toBe(true);
+      expect(answeredWith(await askAs(bot, 'dana', PARAPHRASE))).toBe('mesh-q5');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('GIVEN learned phrasings THEN /mesh gaps shows admins the phrasing people used, the entry they showed and how many', async () => {

@@ -53,14 +53,37 @@ describe('migrations', () => {
   });
 
   it('ship migrations numbered without gaps', async () => {
-    // Branches developed side by side reserve their numbers (006 and 007 for SQLite, 003
-    // and 004 for PostgreSQL); once every branch is merged the reservations are redundant.
-    const reserved = { sqlite: [6, 7], postgres: [3, 4] };
+    // Branches developed side by side reserve their numbers (006 for SQLite, 003 for
+    // PostgreSQL, for the onboarding branch); once every branch is merged the reservations are redundant.
+    const reserved = { sqlite: [6], postgres: [3] };
     const numbers = (dir: string): number[] => readdirSync(dir).filter((f) => f.endsWith('.sql')).map((f) => Number(f.split('_')[0]));
     for (const [dir, kept] of [[MIGRATIONS_DIR, reserved.sqlite], [join(MIGRATIONS_DIR, 'postgres'), reserved.postgres]] as const) {
       const versions = [...new Set([...numbers(dir), ...kept])].sort((a, b) => a - b);
       expect(versions).toEqual(versions.map((_, i) => i + 1));
     }
+  });
+
+  // Branches developed side by side reserve their numbers up front (one may ship 007 before
+  // another ships 006), so a gap is allowed; a repeated or unparseable number is not.
+  it('ship migrations with distinct numbers, every .sql file named NNN_name', async () => {
+    const files = readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith('.sql'));
+    expect(files.every((f) => /^\d{3}_[\w-]+\.sql$/.test(f))).toBe(true);
+    const versions = files.map((f) => Number(f.split('_')[0]));
+    expect(new Set(versions).size).toBe(versions.length);
+    expect(readMigrations().map((m) => m.version)).toEqual([...versions].sort((a, b) => a - b));
+  });
+
+  it('GIVEN a database migrated past a gap WHEN the migration for the gap ships later THEN it is applied, once', async () => {
+    const dir = tempDir();
+    const all = readMigrations();
+    const last = all.at(-1)!;
+    const withGap = [...all.slice(0, -1), { ...last, version: last.version + 2 }];
+    const db = openDatabase(join(dir, 'gap.db'));
+    expect(migrate(db, withGap)).toContain(last.version + 2);
+    const late = { version: last.version + 1, name: 'late', sql: 'CREATE TABLE late_arrival (id INTEGER PRIMARY KEY);' };
+    expect(migrate(db, [...withGap.slice(0, -1), late, withGap.at(-1)!])).toEqual([last.version + 1]);
+    expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'late_arrival'").get()).toEqual({ n: 1 });
+    db.close();
   });
 
   it('open the database with WAL, foreign keys and a busy timeout', async () => {

@@ -9,3 +9,4 @@ export type * from './lookup-evidence.js';
 export type * from './reports.js';
 export type * from './console.js';
 export type * from './store.js';
+export type * from './channel-banks.js';

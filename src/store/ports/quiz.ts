@@ -222,6 +222,8 @@ export interface PracticeRow {
   correctIndex: number | null;
   createdMs: number;
   answeredMs: number | null;
+  /** The bank practice was asked for (`quiz <slug>`), so "Another question" stays in it; null for the channel's banks. */
+  bankSlug: string | null;
 }
 
 /** Per-person learning state: attempts (progress), FSRS cards, private questions. */
@@ -240,8 +242,8 @@ export interface Learning {
   dueCards(userKey: number, nowMs: number, limit: number): Promise<{ entryId: string; dueMs: number }[]>;
   /** The person's next card to come due, if any. */
   nextDue(userKey: number): Promise<{ entryId: string; dueMs: number } | undefined>;
-  /** Stores a private question with its shuffled choices; returns its id. */
-  createPractice(row: Omit<PracticeRow, 'id' | 'answeredMs'>): Promise<number>;
+  /** Stores a private question with its shuffled choices (and the bank asked for, if any); returns its id. */
+  createPractice(row: Omit<PracticeRow, 'id' | 'answeredMs' | 'bankSlug'> & { bankSlug?: string | null }): Promise<number>;
   /** A private question by id. */
   practice(id: number): Promise<PracticeRow | undefined>;
   /** Marks a private question answered; false if it already was. */

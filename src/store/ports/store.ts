@@ -1,3 +1,4 @@
+import type { ChannelBanks } from './channel-banks.js';
 import type { ConsoleTranscript } from './console.js';
 import type { LookupEvidence } from './lookup-evidence.js';
 import type { LookupLog } from './lookups.js';
@@ -41,6 +42,8 @@ export interface Repositories {
   /** The console adapter's messages, kept across restarts. */
   consoleTranscript: ConsoleTranscript;
   deliveries: Deliveries;
+  /** Which banks each channel uses. */
+  channelBanks: ChannelBanks;
 }
 
 /** Runs work in one database transaction. */

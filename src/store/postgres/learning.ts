@@ -44,15 +44,15 @@ export function createPgLearning(ctx: PgContext): Learning {
     createPractice: async (row) =>
       (
         await ctx.conn.query<{ id: number }>(
-          `INSERT INTO practice (user_key, kind, entry_id, item_id, mode, choices, correct_index, created_ms)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-          [row.userKey, row.kind, row.entryId, row.itemId, row.mode, JSON.stringify(row.choices), row.correctIndex, row.createdMs],
+          `INSERT INTO practice (user_key, kind, entry_id, item_id, mode, choices, correct_index, created_ms, bank_slug)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+          [row.userKey, row.kind, row.entryId, row.itemId, row.mode, JSON.stringify(row.choices), row.correctIndex, row.createdMs, row.bankSlug ?? null],
         )
       ).rows[0]!.id,
     practice: async (id) => {
       const { rows } = await ctx.conn.query<Omit<PracticeRow, 'choices'> & { choices: string }>(
         `SELECT id, user_key AS "userKey", kind, entry_id AS "entryId", item_id AS "itemId", mode, choices,
-           correct_index AS "correctIndex", created_ms AS "createdMs", answered_ms AS "answeredMs" FROM practice WHERE id = $1`,
+           correct_index AS "correctIndex", created_ms AS "createdMs", answered_ms AS "answeredMs", bank_slug AS "bankSlug" FROM practice WHERE id = $1`,
         [id],
       );
       const row = rows[0];

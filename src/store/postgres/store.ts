@@ -4,6 +4,7 @@ import { BotError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import type { Repositories, Store } from '../ports/index.js';
 import { createPgAnswers } from './answers.js';
+import { createPgChannelBanks } from './channel-banks.js';
 import { createPool, redactedUrl, withTransaction, type Conn, type PgContext } from './connection.js';
 import { createPgLeader } from './leader.js';
 import { createPgLearning } from './learning.js';
@@ -37,6 +38,7 @@ function repositories(ctx: PgContext, caches: Caches): Repositories {
     reports: createPgReports(ctx),
     consoleTranscript: createPgConsoleTranscript(ctx),
     deliveries: createPgDeliveries(ctx),
+    channelBanks: createPgChannelBanks(ctx),
   };
 }
 

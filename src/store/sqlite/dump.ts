@@ -25,6 +25,7 @@ export const TABLES_IN_ORDER = [
   'sequences',
   'console_messages',
   'deliveries',
+  'channel_banks',
 ] as const;
 
 /**

@@ -14,10 +14,10 @@ export function createSqliteLearning(db: Db): Synchronous<Learning> {
     ON CONFLICT (user_key, entry_id) DO UPDATE SET due_ms = excluded.due_ms, card = excluded.card`);
   const due = db.prepare('SELECT entry_id AS entryId, due_ms AS dueMs FROM cards WHERE user_key = ? AND due_ms <= ? ORDER BY due_ms LIMIT ?');
   const nextDue = db.prepare('SELECT entry_id AS entryId, due_ms AS dueMs FROM cards WHERE user_key = ? ORDER BY due_ms LIMIT 1');
-  const createPractice = db.prepare(`INSERT INTO practice (user_key, kind, entry_id, item_id, mode, choices, correct_index, created_ms)
-    VALUES (@userKey, @kind, @entryId, @itemId, @mode, @choices, @correctIndex, @createdMs)`);
+  const createPractice = db.prepare(`INSERT INTO practice (user_key, kind, entry_id, item_id, mode, choices, correct_index, created_ms, bank_slug)
+    VALUES (@userKey, @kind, @entryId, @itemId, @mode, @choices, @correctIndex, @createdMs, @bankSlug)`);
   const practice = db.prepare(`SELECT id, user_key AS userKey, kind, entry_id AS entryId, item_id AS itemId, mode, choices,
-    correct_index AS correctIndex, created_ms AS createdMs, answered_ms AS answeredMs FROM practice WHERE id = ?`);
+    correct_index AS correctIndex, created_ms AS createdMs, answered_ms AS answeredMs, bank_slug AS bankSlug FROM practice WHERE id = ?`);
   const answerPractice = db.prepare('UPDATE practice SET answered_ms = ? WHERE id = ? AND answered_ms IS NULL');
 
   return {
@@ -35,7 +35,7 @@ export function createSqliteLearning(db: Db): Synchronous<Learning> {
     },
     dueCards: (userKey, nowMs, limit) => due.all(userKey, nowMs, limit) as { entryId: string; dueMs: number }[],
     nextDue: (userKey) => nextDue.get(userKey) as { entryId: string; dueMs: number } | undefined,
-    createPractice: (row) => Number(createPractice.run({ ...row, choices: JSON.stringify(row.choices) }).lastInsertRowid),
+    createPractice: (row) => Number(createPractice.run({ ...row, choices: JSON.stringify(row.choices), bankSlug: row.bankSlug ?? null }).lastInsertRowid),
     practice: (id) => {
       const row = practice.get(id) as (Omit<PracticeRow, 'choices'> & { choices: string; mode: QuizMode }) | undefined;
       return row ? { ...row, choices: JSON.parse(row.choices) as string[] } : undefined;

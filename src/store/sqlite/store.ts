@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import type { Repositories, SchedulerLeader, Store } from '../ports/index.js';
 import { createSqliteAnswers } from './answers.js';
+import { createSqliteChannelBanks } from './channel-banks.js';
 import { createSqliteConsoleTranscript } from './console-transcript.js';
 import { createSqliteDeliveries } from './deliveries.js';
 import { createSqliteLearning } from './learning.js';
@@ -50,6 +51,7 @@ export function createSqliteStore(db: Db, location: string): Store {
     reports: asAsync(createSqliteReports(db), run),
     consoleTranscript: asAsync(createSqliteConsoleTranscript(db), run),
     deliveries: asAsync(createSqliteDeliveries(db), run),
+    channelBanks: asAsync(createSqliteChannelBanks(db), run),
   });
   const outside = repositories((call) => gate.run(call));
   const latest = readMigrations().at(-1)?.version ?? 0;
