@@ -7,4 +7,6 @@ export type * from './quiz.js';
 export type * from './lookups.js';
 export type * from './reports.js';
 export type * from './console.js';
+export type * from './digests.js';
+export type * from './insights.js';
 export type * from './store.js';

@@ -1,4 +1,6 @@
 import type { ConsoleTranscript } from './console.js';
+import type { Digests } from './digests.js';
+import type { Insights } from './insights.js';
 import type { LookupLog } from './lookups.js';
 import type { Answers, Learning, People, Rounds, Schedules } from './quiz.js';
 import type { Reports } from './reports.js';
@@ -38,6 +40,10 @@ export interface Repositories {
   /** The console adapter's messages, kept across restarts. */
   consoleTranscript: ConsoleTranscript;
   deliveries: Deliveries;
+  /** Weekly digests: settings, claims and posts. */
+  digests: Digests;
+  /** Read models for the dashboard, the digest and each person's page. */
+  insights: Insights;
 }
 
 /** Runs work in one database transaction. */

@@ -4,6 +4,8 @@ import { BotError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import type { Repositories, Store } from '../ports/index.js';
 import { createPgAnswers } from './answers.js';
+import { createPgDigests } from './digests.js';
+import { createPgInsights } from './insights.js';
 import { createPool, redactedUrl, withTransaction, type Conn, type PgContext } from './connection.js';
 import { createPgLeader } from './leader.js';
 import { createPgLearning } from './learning.js';
@@ -35,6 +37,8 @@ function repositories(ctx: PgContext, caches: Caches): Repositories {
     reports: createPgReports(ctx),
     consoleTranscript: createPgConsoleTranscript(ctx),
     deliveries: createPgDeliveries(ctx),
+    digests: createPgDigests(ctx),
+    insights: createPgInsights(ctx),
   };
 }
 

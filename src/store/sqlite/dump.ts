@@ -15,6 +15,7 @@ export const TABLES_IN_ORDER = [
   'lookup_votes',
   'schedules',
   'rounds',
+  'round_tallies',
   'answers',
   'scores',
   'streaks',
@@ -24,6 +25,8 @@ export const TABLES_IN_ORDER = [
   'sequences',
   'console_messages',
   'deliveries',
+  'digest_schedules',
+  'digests',
 ] as const;
 
 /**

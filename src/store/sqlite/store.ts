@@ -3,6 +3,8 @@ import type { Repositories, SchedulerLeader, Store } from '../ports/index.js';
 import { createSqliteAnswers } from './answers.js';
 import { createSqliteConsoleTranscript } from './console-transcript.js';
 import { createSqliteDeliveries } from './deliveries.js';
+import { createSqliteDigests } from './digests.js';
+import { createSqliteInsights } from './insights.js';
 import { createSqliteLearning } from './learning.js';
 import { createSqliteLookupLog } from './lookup-log.js';
 import { migrate, readMigrations, schemaVersion } from './migrate.js';
@@ -48,6 +50,8 @@ export function createSqliteStore(db: Db, location: string): Store {
     reports: asAsync(createSqliteReports(db), run),
     consoleTranscript: asAsync(createSqliteConsoleTranscript(db), run),
     deliveries: asAsync(createSqliteDeliveries(db), run),
+    digests: asAsync(createSqliteDigests(db), run),
+    insights: asAsync(createSqliteInsights(db), run),
   });
   const outside = repositories((call) => gate.run(call));
   const latest = readMigrations().at(-1)?.version ?? 0;
