@@ -15,6 +15,7 @@ export async function openCore(config: Config, ports: { clock: Clock; chat: Chat
     clock: ports.clock,
     chat: ports.chat,
     commandName: config.commandName,
+    ...(config.dashboard ? { dashboard: config.dashboard } : {}),
     ...(ports.logger ? { logger: ports.logger } : {}),
     ...(ports.telemetry ? { telemetry: ports.telemetry } : {}),
   });

@@ -1,5 +1,6 @@
 import { schedule, type ScheduledTask } from 'node-cron';
 import type { Bot, Clock, Config, Store } from '../src/index.js';
+import { dashboardRoute } from './http/dashboard-route.js';
 import { healthRoutes } from './http/health-routes.js';
 import type { HttpRoute } from './http/routes.js';
 import { serveRoutes, type RunningServer } from './http/serve-routes.js';
@@ -75,6 +76,7 @@ export async function startBot(config: Config, options: { logger: AppLogger; clo
     if (!bot) throw new Error('the bot is not ready yet');
     return bot;
   };
+  routes.push(dashboardRoute(handle));
   let routesServed = false;
   for (const factory of options.factories) {
     const built = factory({ config, bot: handle, logger, observer: metrics, clock, routes });

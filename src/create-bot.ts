@@ -15,6 +15,11 @@ import { runTick, type TickReport } from './schedule/run-tick.js';
 import { DELIVERY_MEMORY_MS } from './commands/run-once.js';
 import { createLookup, type Lookup } from './search/lookup.js';
 import type { Store } from './store/ports/index.js';
+import type { DashboardLinkConfig } from './commands/dashboard-link.js';
+import type { Message } from './messages/model.js';
+import { personalPage, type PagePerson } from './quiz/personal-page.js';
+import { serveDashboard, type DashboardRequest, type DashboardResponse } from './dashboard/serve-dashboard.js';
+import { runDigests } from './schedule/run-digests.js';
 
 export interface BotOptions {
   banks: readonly Bank[];
@@ -31,6 +36,8 @@ export interface BotOptions {
   rateLimits?: Partial<RateLimits>;
   /** A prebuilt lookup over the same banks (the CLI shares one); built here otherwise. */
   lookup?: Lookup;
+  /** DASHBOARD_SECRET and PUBLIC_URL: `/mesh dashboard` links and the `/dashboard` pages; absent, both say it is not set up. */
+  dashboard?: DashboardLinkConfig;
 }
 
 /** The core as adapters see it: commands and clicks in, neutral replies out. */
@@ -45,6 +52,10 @@ export interface Bot {
   idle(): Promise<void>;
   /** When the next scheduled work falls due (ms), or null; the console's clock jumps there. */
   nextJobAt(): Promise<number | null>;
+  /** A person's own page (points, streaks, coverage, reviews due, this week's board): Slack's App Home. Never throws for a stranger: zeros. */
+  home(person: PagePerson): Promise<Message>;
+  /** Answers a `/dashboard` request (its path and token) at the clock's time; 404 for every path when the dashboard is not set up. */
+  dashboard(request: DashboardRequest): Promise<DashboardResponse>;
   readonly lookup: Lookup;
   readonly catalogue: Catalogue;
   readonly commandName: string;
@@ -62,6 +73,7 @@ export function createBot(options: BotOptions): Bot {
     logger,
     afterReply: afterReplyQueue(logger),
     commandName: options.commandName ?? 'mesh',
+    dashboard: options.dashboard ?? null,
     random: options.random ?? Math.random,
     telemetry: options.telemetry ?? noTelemetry,
     limits: {
@@ -77,6 +89,7 @@ export function createBot(options: BotOptions): Bot {
       const started = performance.now();
       const nowMs = deps.clock.now().getTime();
       ticking = runTick(deps, nowMs)
+        .then(async (report) => ({ ...report, digests: await runDigests(deps, nowMs) }))
         .then(async (report) => {
           // Housekeeping rides on the tick, which one replica runs: forget old deliveries.
           await deps.store.deliveries.prune(nowMs - DELIVERY_MEMORY_MS);
@@ -98,9 +111,14 @@ export function createBot(options: BotOptions): Bot {
       await deps.afterReply.drain();
     },
     nextJobAt: async () => {
-      const candidates = await Promise.all([deps.store.schedules.earliestFire(), deps.store.rounds.earliestClose(), deps.store.rounds.nextRetryAt()]);
+      const candidates = await Promise.all([deps.store.schedules.earliestFire(), deps.store.rounds.earliestClose(), deps.store.rounds.nextRetryAt(), deps.store.digests.earliest()]);
       const times = candidates.filter((t): t is number => t !== null);
       return times.length > 0 ? Math.min(...times) : null;
+    },
+    home: (person) => personalPage(deps, person, deps.clock.now().getTime()),
+    dashboard: async (request) => {
+      if (!deps.dashboard) return { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: 'the dashboard is not set up (DASHBOARD_SECRET)\n' };
+      return serveDashboard(deps, { secret: deps.dashboard.secret, commandName: deps.commandName }, request, deps.clock.now().getTime());
     },
     lookup: deps.lookup,
     catalogue,

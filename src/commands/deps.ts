@@ -6,6 +6,7 @@ import type { Logger } from '../logger.js';
 import type { Random } from '../quiz/random.js';
 import type { Telemetry } from '../telemetry.js';
 import type { RateLimiter } from './rate-limit.js';
+import type { DashboardLinkConfig } from './dashboard-link.js';
 import type { Lookup } from '../search/lookup.js';
 import type { Store } from '../store/ports/index.js';
 
@@ -29,4 +30,6 @@ export interface CoreDeps {
   afterReply: AfterReply;
   /** The slash command's name (default `mesh`), for usage lines. */
   commandName: string;
+  /** Signing and host of dashboard links; null when DASHBOARD_SECRET is not set. */
+  dashboard: DashboardLinkConfig | null;
 }

@@ -14,13 +14,21 @@ import { leaderboardCommand } from '../quiz/leaderboard.js';
 import { practiceCommand, reviewCommand } from '../quiz/practice.js';
 import { progressCommand } from '../quiz/progress.js';
 import { postCommand, scheduleCommand } from '../schedule/schedule-command.js';
+import { digestCommand } from '../schedule/digest-command.js';
+import { personalPage } from '../quiz/personal-page.js';
+import { channelZone } from '../quiz/channel-zone.js';
+import { ephemeral } from '../messages/model.js';
+import { dashboardLinkReply } from './dashboard-link.js';
 
 /** A person on a platform, as rate limits count them. */
 export function personKey(actor: IncomingCommand | { platform: string; workspaceId: string; userId: string }): string {
   return `${actor.platform}:${actor.workspaceId}:${actor.userId}`;
 }
 
-const ADMIN_ONLY = new Set<Command['name']>(['schedule', 'post', 'gaps']);
+const ADMIN_ONLY = new Set<Command['name']>(['schedule', 'post', 'gaps', 'dashboard', 'digest']);
+
+/** Admin commands that anyone may run without arguments, to see the current setting. */
+const SHOW_FOR_ALL = new Set<Command['name']>(['schedule', 'digest']);
 
 /**
  * Runs one slash command and returns the replies. Never throws: an unexpected error is
@@ -36,7 +44,8 @@ export async function handleCommand(deps: CoreDeps, input: IncomingCommand): Pro
       return [failureReply('command.usage', `Usage: /${deps.commandName} ${parsed.usage}`)];
     }
     const command = parsed.command;
-    if (ADMIN_ONLY.has(command.name) && !input.isAdmin && !(command.name === 'schedule' && command.args.trim() === '')) {
+    const showing = SHOW_FOR_ALL.has(command.name) && 'args' in command && command.args.trim() === '';
+    if (ADMIN_ONLY.has(command.name) && !input.isAdmin && !showing) {
       return [failureReply('command.admin_only')];
     }
     return await runOnce(deps.store.deliveries, input, command, deps.clock.now().getTime(), () => run(deps, input, command));
@@ -83,5 +92,13 @@ async function run(deps: CoreDeps, input: IncomingCommand, command: Command): Pr
     }
     case 'gaps':
       return [gapsReply(await gapReport(deps.store.lookups, nowMs), deps.catalogue)];
+    case 'me': {
+      const zone = await channelZone(deps.store, await deps.store.people.channelKey(input));
+      return [ephemeral(await personalPage(deps, input, nowMs, zone))];
+    }
+    case 'dashboard':
+      return [dashboardLinkReply(deps.dashboard, input, nowMs)];
+    case 'digest':
+      return [await digestCommand(deps, input, command.args, nowMs)];
   }
 }

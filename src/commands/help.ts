@@ -11,6 +11,9 @@ const WHAT: Readonly<Record<CommandName, string>> = {
   post: 'post a quiz round now (admins)',
   topics: 'every bank and question',
   gaps: 'lookups the bank could not answer (admins)',
+  me: 'your points, streak, coverage and reviews due',
+  dashboard: 'a private link to the onboarding dashboard (admins)',
+  digest: "show or set this channel's weekly digest (admins)",
   help: 'this list',
 };
 

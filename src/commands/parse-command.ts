@@ -11,6 +11,9 @@ export type Command =
   | { name: 'post' }
   | { name: 'topics' }
   | { name: 'gaps' }
+  | { name: 'me' }
+  | { name: 'dashboard' }
+  | { name: 'digest'; args: string }
   | { name: 'help' };
 
 export type LeaderboardPeriod = Period;
@@ -34,6 +37,9 @@ export const USAGE: Readonly<Record<CommandName, string>> = {
   post: 'post',
   topics: 'topics',
   gaps: 'gaps',
+  me: 'me',
+  dashboard: 'dashboard',
+  digest: 'digest [<day> [HH:MM] | off]',
   help: 'help',
 };
 
@@ -77,6 +83,13 @@ export function parseCommand(input: string): ParseResult {
       return noArgs({ name: 'post' });
     case 'gaps':
       return noArgs({ name: 'gaps' });
+    case 'me':
+    case 'home':
+      return noArgs({ name: 'me' });
+    case 'dashboard':
+      return noArgs({ name: 'dashboard' });
+    case 'digest':
+      return ok({ name: 'digest', args });
     case 'schedule':
       return ok({ name: 'schedule', args });
     case 'leaderboard':

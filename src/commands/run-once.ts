@@ -5,7 +5,7 @@ import type { Deliveries } from '../store/ports/index.js';
 import type { Command } from './parse-command.js';
 
 /** Commands that change something: a repeated delivery of one must not change it twice. */
-const CHANGES_STATE: ReadonlySet<Command['name']> = new Set(['post', 'schedule', 'quiz', 'review']);
+const CHANGES_STATE: ReadonlySet<Command['name']> = new Set(['post', 'schedule', 'quiz', 'review', 'digest']);
 
 /** How long a delivery is remembered: platforms repeat within minutes; a day is plenty. */
 export const DELIVERY_MEMORY_MS = 86_400_000;
@@ -29,7 +29,7 @@ export async function runOnce(
   run: () => Promise<OutgoingMessage[]>,
 ): Promise<OutgoingMessage[]> {
   const key = deliveryKey(input);
-  if (!key || !CHANGES_STATE.has(command.name) || (command.name === 'schedule' && command.args.trim() === '')) return run();
+  if (!key || !CHANGES_STATE.has(command.name) || ((command.name === 'schedule' || command.name === 'digest') && command.args.trim() === '')) return run();
   if (!(await deliveries.claim(key, nowMs))) {
     const saved = await deliveries.reply(key);
     return saved ? (JSON.parse(saved) as OutgoingMessage[]) : [failureReply('delivery.in_progress')];

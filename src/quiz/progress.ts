@@ -1,5 +1,8 @@
 import type { Actor } from '../chat-port.js';
 import type { Catalogue } from '../bank/catalogue.js';
+import type { Entry } from '../bank/types.js';
+import { CHART_PEOPLE_LIMIT, heatmapImage } from '../charts/chart-images.js';
+import type { CellState, HeatmapData } from '../charts/types.js';
 import { ephemeral, type Block, type OutgoingMessage } from '../messages/model.js';
 import type { EntryProgress, Repositories } from '../store/ports/index.js';
 
@@ -25,7 +28,11 @@ export interface Coverage {
 }
 
 export function coverage(catalogue: Catalogue, progress: ReadonlyMap<string, EntryProgress>): Coverage {
-  const entries = catalogue.allEntries();
+  return coverageOf(catalogue.allEntries(), progress);
+}
+
+/** Coverage of some entries (one bank's, say). */
+export function coverageOf(entries: readonly Entry[], progress: ReadonlyMap<string, EntryProgress>): Coverage {
   const statuses = entries.map((e) => entryStatus(progress.get(e.id)));
   return {
     covered: statuses.filter((s) => s === 'correct').length,
@@ -77,12 +84,36 @@ async function cohortReply(deps: ProgressDeps, members: { userKey: number; name:
     const c = coverage(deps.catalogue, progresses[i] ?? new Map());
     return [m.name, `${c.covered}/${c.total}`, String(c.retry), String(c.unseen)];
   });
-  return ephemeral({
-    text: `Cohort progress: ${members.length} people`,
-    blocks: [
-      { type: 'header', text: 'Progress · this channel' },
-      { type: 'table', header: ['Name', 'Covered', 'To retry', 'Not seen'], rows },
-      { type: 'context', text: 'Everyone who has answered a round here. /mesh progress @name shows one person.' },
-    ],
-  });
+  const heatmap = cohortHeatmap(deps.catalogue, 'this channel', members, progresses);
+  const shown = members.length > CHART_PEOPLE_LIMIT ? ` The picture shows the first ${CHART_PEOPLE_LIMIT} by name.` : '';
+  return {
+    ...ephemeral({
+      text: `Cohort progress: ${members.length} people`,
+      blocks: [
+        { type: 'header', text: 'Progress · this channel' },
+        { type: 'table', header: ['Name', 'Covered', 'To retry', 'Not seen'], rows },
+        { type: 'context', text: 'Everyone who has answered a round here. /mesh progress @name shows one person.' },
+      ],
+    }),
+    // The heatmap follows the text: it takes ~150 ms to draw (docs/design.md, "Replies first").
+    followUp: async () => {
+      const image = await heatmapImage(heatmap);
+      return ephemeral({ text: image.alt, blocks: [{ type: 'context', text: `${image.alt}${shown}` }], images: [image] });
+    },
+  };
+}
+
+/** The cohort heatmap's data: a row per person (in the order given), a column per entry of every bank. */
+export function cohortHeatmap(catalogue: Catalogue, scopeName: string, people: readonly { userKey: number; userId?: string; name: string }[], progresses: readonly ReadonlyMap<string, EntryProgress>[]): HeatmapData {
+  const entries = catalogue.allEntries();
+  const multipleBanks = catalogue.banks.length > 1;
+  return {
+    scopeName,
+    questions: entries.map((e) => ({ id: e.id, label: multipleBanks ? e.id.replace(/-q(\d+)$/, ':$1').slice(0, 8) : `Q${e.number}`, title: e.title })),
+    people: people.map((p, i) => ({
+      id: p.userId ?? String(p.userKey),
+      name: p.name,
+      states: Object.fromEntries(entries.map((e) => [e.id, entryStatus(progresses[i]?.get(e.id)) as CellState])),
+    })),
+  };
 }

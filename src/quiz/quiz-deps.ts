@@ -7,7 +7,7 @@ import type { Random } from './random.js';
 /** What opening, posting, closing and revealing rounds use. */
 export interface RoundDeps {
   catalogue: Catalogue;
-  store: StoreView<'rounds' | 'answers' | 'schedules'>;
+  store: StoreView<'rounds' | 'answers' | 'schedules' | 'insights'>;
   chat: ChatPort;
   logger: Logger;
   /** Picks entries and shuffles choices; seeded in tests. */
