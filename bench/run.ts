@@ -4,6 +4,7 @@
  */
 import type { Figure } from './figure.js';
 import { benchCharts } from './chart-bench.js';
+import { benchDashboard } from './dashboard-bench.js';
 import { benchDiscord } from './discord-bench.js';
 import { benchDiscordHttp } from './discord-http-bench.js';
 import { benchLookup } from './lookup-bench.js';
@@ -13,7 +14,7 @@ import { stopBenchPostgres } from './postgres-fixtures.js';
 import { benchReplicaClicks } from './replica-clicks-bench.js';
 import { benchStartup } from './startup-bench.js';
 
-const suites: { name: string; run: () => Promise<Figure[]> }[] = [{ name: 'lookup', run: benchLookup }, { name: 'slack', run: benchSlack }, { name: 'discord', run: benchDiscord }, { name: 'discord-http', run: benchDiscordHttp }, { name: 'quiz', run: benchQuiz }, { name: 'replicas', run: benchReplicaClicks }, { name: 'startup', run: benchStartup }, { name: 'charts', run: benchCharts }];
+const suites: { name: string; run: () => Promise<Figure[]> }[] = [{ name: 'lookup', run: benchLookup }, { name: 'slack', run: benchSlack }, { name: 'discord', run: benchDiscord }, { name: 'discord-http', run: benchDiscordHttp }, { name: 'quiz', run: benchQuiz }, { name: 'replicas', run: benchReplicaClicks }, { name: 'startup', run: benchStartup }, { name: 'charts', run: benchCharts }, { name: 'dashboard', run: benchDashboard }];
 
 const only = process.argv[2];
 const all: Figure[] = [];

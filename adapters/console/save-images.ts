@@ -16,7 +16,8 @@ export function chartsDirFor(databasePath: string): string {
 
 /**
  * Saves pictures as `<dir>/<message id>-<name>`: the console has no image to show, so it
- * prints the path instead (a terminal can open it, a script can check it).
+ * prints the path instead (a terminal can open it, a script can check it). See
+ * docs/design.md, "Pictures".
  */
 export function imageSaver(dir: string): ImageSaver {
   return async (messageId, images) => {

@@ -1,7 +1,7 @@
 /**
  * A message's pictures as Discord attachments: each PNG is uploaded with the message
  * (multipart) and shown in an embed of its own through `attachment://<name>`, with its
- * description as the attachment's alt text.
+ * description as the attachment's alt text (docs/design.md, "Pictures").
  */
 import type { APIEmbed } from 'discord.js';
 import type { Message, MessageImage } from '../../src/index.js';

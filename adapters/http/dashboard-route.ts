@@ -6,7 +6,8 @@ import type { HttpRoute } from './routes.js';
  * `GET /dashboard` and every page under it (a person, a CSV), served beside health and
  * metrics on PORT. The core checks the signed token and builds the page; this only
  * translates HTTP. The query carries the token, so it is never logged (the logger also
- * blanks any `token=` it is given; see observability/create-logger.ts).
+ * blanks any `token=` it is given; see observability/create-logger.ts). See
+ * docs/design.md, "Dashboard".
  */
 export function dashboardRoute(bot: BotHandle): HttpRoute {
   return {

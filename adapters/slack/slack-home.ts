@@ -4,7 +4,7 @@
  * published as their Home view with views.publish. A click in the Home tab has no channel
  * and no response_url, so its answer (a review question) goes to the person's direct
  * messages with the app. Needs the `app_home_opened` event and the Home tab in the
- * manifest (adapters/slack/manifest*.yml).
+ * manifest (adapters/slack/manifest*.yml). See docs/design.md, "A home for each person".
  */
 import type { App } from '@slack/bolt';
 import type { Message } from '../../src/index.js';

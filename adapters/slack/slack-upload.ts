@@ -4,7 +4,8 @@
  * wraps. Written out here so each Web API call goes through SlackCalls (one retry policy,
  * every call counted) and so that several pictures and the message text are shared in
  * one completing call: nothing is visible until it succeeds, so a failure leaves nothing
- * behind for the core's retry to repeat. Needs the `files:write` scope.
+ * behind for the core's retry to repeat. Needs the `files:write` scope. See
+ * docs/design.md, "Pictures".
  */
 import type { MessageImage } from '../../src/index.js';
 import type { PlatformCallObserver } from '../platform-adapter.js';

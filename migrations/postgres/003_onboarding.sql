@@ -40,3 +40,6 @@ INSERT INTO round_tallies (round_id, channel_key, entry_id, slot_ms, answered, c
   FROM rounds r LEFT JOIN answers a ON a.round_id = r.id WHERE r.status = 'closed' GROUP BY r.id;
 
 CREATE INDEX lookups_gaps_by_channel ON lookups (platform, workspace_id, channel_id, at_ms) WHERE NOT answered;
+
+-- Latest attempt per person and question from the index alone (see the SQLite twin).
+CREATE INDEX attempts_latest ON attempts (user_key, entry_id, at_ms DESC, id DESC) INCLUDE (correct);

@@ -19,7 +19,8 @@ export interface DashboardLinkConfig {
  * (docs/design.md, "Dashboard").
  */
 export function dashboardLinkReply(config: DashboardLinkConfig | null, actor: Actor, nowMs: number): OutgoingMessage {
-  if (!config) return failureReply('dashboard.not_configured');
+  // The console has no HTTP server of its own: its way to the dashboard is the CLI.
+  if (!config) return failureReply('dashboard.not_configured', actor.platform === 'console' ? 'In the console, run: npm run --silent cli -- dashboard' : undefined);
   const expiresMs = nowMs + DASHBOARD_LINK_TTL_MS;
   const token = signDashboardToken({ platform: actor.platform, workspaceId: actor.workspaceId, expiresMs }, config.secret);
   const url = `${config.publicUrl.replace(/\/+$/, '')}${dashboardLinks(token).overview(actor.channelId)}`;

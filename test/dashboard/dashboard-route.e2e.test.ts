@@ -108,6 +108,7 @@ describe.skipIf(!hasChromium)('the dashboard route in chromium, over a real stor
     expect((await allTime.nth(1).locator('td, th').allTextContents()).map((c) => c.trim())).toEqual(['2', 'Grace Hopper', '30', '2', '3/4']);
     await expect(page.locator('#channel-onboarding .pair').textContent()).resolves.toMatch(/kafka consumer lag/);
     await page.screenshot({ path: join(ARTIFACTS, 'dashboard-route-laptop.png'), fullPage: true });
+    await page.locator('#channel-onboarding').screenshot({ path: join(ARTIFACTS, 'dashboard-route-channel.png') });
     await page.close();
   }, 60_000);
 

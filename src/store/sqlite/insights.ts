@@ -20,7 +20,7 @@ export function createSqliteInsights(db: Db): Synchronous<Insights> {
   const attemptsFor = (n: number): ReturnType<Db['prepare']> => {
     let statement = attemptStatements.get(n);
     if (!statement) {
-      // attempts_by_user (user_key, entry_id, at_ms) serves both the grouping and the latest attempt.
+      // attempts_latest (user_key, entry_id, at_ms, correct) covers both the grouping and the latest attempt.
       statement = db.prepare(`SELECT a.user_key AS userKey, a.entry_id AS entryId, count(*) AS attempts, max(a.correct) AS everCorrect, max(a.at_ms) AS lastAtMs,
           (SELECT a2.correct FROM attempts a2 WHERE a2.user_key = a.user_key AND a2.entry_id = a.entry_id ORDER BY a2.at_ms DESC, a2.id DESC LIMIT 1) AS lastCorrect
         FROM attempts a WHERE a.user_key IN (${Array.from({ length: n }, () => '?').join(', ')}) GROUP BY a.user_key, a.entry_id`);
@@ -37,10 +37,10 @@ export function createSqliteInsights(db: Db): Synchronous<Insights> {
     FROM round_tallies WHERE channel_key = ? GROUP BY entry_id ORDER BY entry_id`);
   const roundTallies = db.prepare(`SELECT round_id AS roundId, entry_id AS entryId, slot_ms AS slotMs, answered, correct
     FROM round_tallies WHERE channel_key = ? AND slot_ms >= ? AND slot_ms < ? ORDER BY slot_ms`);
-  const gaps = db.prepare(`SELECT lower(trim(query)) AS query, count(*) AS count, max(at_ms) AS lastAtMs,
-      (SELECT l2.top_entry_id FROM lookups l2 WHERE l2.platform = l.platform AND l2.workspace_id = l.workspace_id AND l2.channel_id = l.channel_id
-        AND l2.answered = 0 AND lower(trim(l2.query)) = lower(trim(l.query)) ORDER BY l2.at_ms DESC LIMIT 1) AS closestEntryId
-    FROM lookups l WHERE platform = ? AND workspace_id = ? AND channel_id = ? AND answered = 0 AND at_ms >= ?
+  // One pass over the channel's unanswered lookups: with max() the only min/max aggregate,
+  // SQLite takes a bare column (top_entry_id) from the row holding the maximum, i.e. the latest ask.
+  const gaps = db.prepare(`SELECT lower(trim(query)) AS query, count(*) AS count, max(at_ms) AS lastAtMs, top_entry_id AS closestEntryId
+    FROM lookups WHERE platform = ? AND workspace_id = ? AND channel_id = ? AND answered = 0 AND at_ms >= ?
     GROUP BY lower(trim(query)) ORDER BY count DESC, lastAtMs DESC LIMIT ?`);
   const streaksOf = db.prepare(`SELECT s.channel_key AS channelKey, c.channel_id AS channelId, s.current, s.best, s.last_slot_ms AS lastSlotMs
     FROM streaks s JOIN channels c ON c.id = s.channel_key WHERE s.user_key = ? ORDER BY s.channel_key`);
