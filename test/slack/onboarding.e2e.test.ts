@@ -66,6 +66,35 @@ describe('Slack: charts, digest, App Home and dashboard', () => {
     expect(h.observer.calls.filter((c) => c.method === 'files.upload')).toEqual([{ method: 'files.upload', outcome: 'ok' }]);
   }, 30_000);
 
+  it('GIVEN Slack slow to hand out an upload URL THEN the leaderboard text is already in the ack, and the chart lands once Slack answers', async () => {
+    const h = await start();
+    await roundsAnswered(h, ['2026-12-01']);
+    let release!: () => void;
+    h.standin.script('files.getUploadURLExternal', { hold: new Promise<void>((resolve) => (release = resolve)), usual: true });
+
+    const ack = await slash(h, 'leaderboard week', BOB);
+
+    expect(JSON.parse(ack.text).text).toMatch(/^Leaderboard · this channel · this week: 1\. alice 15 points/);
+    await h.standin.waitForCalls('files.getUploadURLExternal');
+    expect(h.standin.files).toHaveLength(0);
+    release();
+    const [file] = await h.standin.waitForFiles(1);
+    expect(file).toMatchObject({ channels: BOB.id, ...leaderboardSize(2) });
+  }, 30_000);
+
+  it('GIVEN the picture cannot be uploaded THEN the person still has the text, and the failure is logged, not shown', async () => {
+    const h = await start();
+    await roundsAnswered(h, ['2026-12-01']);
+    h.standin.script('files.getUploadURLExternal', { body: { ok: false, error: 'missing_scope', needed: 'files:write' } });
+
+    const ack = await slash(h, 'leaderboard', BOB);
+
+    expect(JSON.parse(ack.text).response_type).toBe('ephemeral');
+    await eventually(() => h.logger.messages('warn').includes('the picture after a reply could not be sent'), 'the failed upload to be logged');
+    expect(h.standin.responses.filter((r) => r.id === `cmd-${BOB.id}`)).toEqual([]);
+    expect(h.standin.files).toEqual([]);
+  }, 30_000);
+
   it('GIVEN /mesh progress for the channel THEN the cohort heatmap follows the table as a valid PNG, and nothing was uploaded to the channel', async () => {
     const h = await start();
     await roundsAnswered(h, ['2026-12-01']);
@@ -177,6 +206,5 @@ describe('Slack: charts, digest, App Home and dashboard', () => {
     // A non-admin gets no link.
     const refused = JSON.parse((await slash(h, 'dashboard', BOB)).text) as { blocks: unknown };
     expect(textIn(refused.blocks)).toContain('Only channel admins can do that.');
-    await eventually(() => true, 'nothing');
   }, 30_000);
 });

@@ -31,6 +31,8 @@ export interface ScriptedAnswer {
   body?: Record<string, unknown>;
   /** The answer waits for this (a slow Slack), after the call is recorded. */
   hold?: Promise<void>;
+  /** Answer as usual (after `hold`), instead of with `body`. */
+  usual?: boolean;
 }
 
 export interface StandInUser {
@@ -194,7 +196,7 @@ export class WebApiStandIn {
     const call: RecordedCall = { method, params, authorization: req.headers.authorization ?? null };
     this.calls.push(call);
     const scripted = this.scripted.get(method)?.shift();
-    call.reply = scripted ? (scripted.body ?? { ok: true }) : this.answer(method, params);
+    call.reply = scripted && !scripted.usual ? (scripted.body ?? { ok: true }) : this.answer(method, params);
     this.events.emit('record');
     if (scripted?.hold) await scripted.hold;
     for (const [name, value] of Object.entries(scripted?.headers ?? {})) res.setHeader(name, value);
