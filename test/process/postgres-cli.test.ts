@@ -24,6 +24,8 @@ async function sqliteWithHistory(): Promise<string> {
   await say(t, 'ask what is a sidecar', person('ana'));
   await say(t, 'ask kubernetes operator lifecycle hooks for gpu', person('ben'));
   await say(t, 'quiz', person('cy'));
+  // Lookups are logged just after their replies (docs/design.md, "Replies first"): let that finish before closing.
+  await t.bot.idle();
   await t.store.close();
   return path;
 }
