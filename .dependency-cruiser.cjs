@@ -40,7 +40,7 @@ module.exports = {
       name: 'use-cases-see-store-ports-only',
       severity: 'error',
       comment: 'Use cases reach the database through src/store/ports only, never an implementation.',
-      from: { path: '^src/(quiz|schedule|commands|reports|search|bank|messages|library)/' },
+      from: { path: '^src/(quiz|schedule|commands|reports|search|bank|messages|library|dashboard)/' },
       to: { path: '^src/store/', pathNot: '^src/store/ports/' },
     },
     {
@@ -48,7 +48,7 @@ module.exports = {
       severity: 'error',
       comment: 'The store knows nothing of the use cases above it (no folder cycles; see docs/design.md, "Layers").',
       from: { path: '^src/store/' },
-      to: { path: '^src/(quiz|schedule|commands|search|reports|bank|messages|library)/' },
+      to: { path: '^src/(quiz|schedule|commands|search|reports|bank|messages|library|dashboard|charts)/' },
     },
     {
       name: 'quiz-below-schedule-and-commands',
@@ -56,6 +56,13 @@ module.exports = {
       comment: 'quiz/ is used by schedule/ and commands/, never the other way round.',
       from: { path: '^src/quiz/' },
       to: { path: '^src/(schedule|commands)/' },
+    },
+    {
+      name: 'dashboard-above-quiz',
+      comment: 'dashboard/ reads through quiz/ (scoring, progress); quiz/, schedule/ and the bottom layer never import the dashboard.',
+      severity: 'error',
+      from: { path: '^src/(quiz|schedule|bank|search|messages|config|charts|store)/' },
+      to: { path: '^src/dashboard/' },
     },
     {
       name: 'schedule-below-commands',

@@ -9,10 +9,12 @@
  *   migrate                          bring the database's schema up to date, then exit
  *   migrate-to-postgres              copy the SQLite database (DATABASE_PATH) into PostgreSQL (DATABASE_URL)
  *   discord register [--guild ID]    register the slash commands with Discord
+ *   dashboard [--port N] [--workspace platform:id]   serve the onboarding dashboard locally and print a link
  */
 import { readFileSync } from 'node:fs';
 import { BotError, buildBank, formatIssues, formatQuizLint, lintQuiz, loadBanks, readBankSource, type Bank } from '../src/index.js';
 import { askCommand } from './cli/ask-command.js';
+import { dashboardCommand } from './cli/dashboard-command.js';
 import { parseCommandArgs, processIo } from './cli/cli-io.js';
 import { backupCommand, exportCommand, gapsCommand, migrateCommand, migrateToPostgresCommand } from './cli/store-commands.js';
 import { jsonPrinter, runConsoleScript, runInteractiveConsole, textPrinter } from './console/console-app.js';
@@ -28,7 +30,8 @@ const USAGE = `usage: npm run --silent cli -- <command>
                                       people taught the lookup (--suggest: YAML aliases for the bank's .meta.yaml)
   migrate                             bring the database (DATABASE_URL or DATABASE_PATH) up to date, then exit
   migrate-to-postgres                 copy the SQLite database at DATABASE_PATH into the empty PostgreSQL at DATABASE_URL
-  discord register [--guild ID]       register /mesh (and /mesh-admin) with Discord; discord commands prints them`;
+  discord register [--guild ID]       register /mesh (and /mesh-admin) with Discord; discord commands prints them
+  dashboard [--port N] [--host H] [--workspace platform:id]   serve /dashboard on 127.0.0.1 and print a signed link (the console's; default PORT)`;
 
 const out = (line: string): void => {
   process.stdout.write(`${line}\n`);
@@ -53,6 +56,8 @@ async function main(argv: string[]): Promise<number> {
       return migrateToPostgresCommand(rest, processIo);
     case 'migrate':
       return migrateCommand(rest, processIo);
+    case 'dashboard':
+      return dashboardCommand(rest, processIo);
     case 'discord':
       // discord.js is loaded only for this command: it is large, and the rest of the CLI never needs it.
       return (await import('./discord/index.js')).discordCli(rest, configFromEnvironment());

@@ -15,7 +15,7 @@ import { systemClock } from './system-clock.js';
 const STOP_DEADLINE_MS = 25_000;
 
 function secretsOf(config: Config): string[] {
-  return [config.slack?.botToken, config.slack?.signingSecret, config.slack?.appToken, config.discord?.token].filter((s): s is string => Boolean(s));
+  return [config.slack?.botToken, config.slack?.signingSecret, config.slack?.appToken, config.discord?.token, config.dashboard?.secret].filter((s): s is string => Boolean(s));
 }
 
 async function main(): Promise<void> {

@@ -26,6 +26,7 @@ export async function openCore(
     chat: ports.chat,
     commandName: config.commandName,
     nextStepCoverage: config.nextStepCoverage,
+    ...(config.dashboard ? { dashboard: config.dashboard } : {}),
     ...(ports.logger ? { logger: ports.logger } : {}),
     ...(ports.telemetry ? { telemetry: ports.telemetry } : {}),
   });

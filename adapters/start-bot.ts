@@ -1,6 +1,7 @@
 import { schedule, type ScheduledTask } from 'node-cron';
 import { LEARNED_REFRESH_MS, libraryFingerprint, type Bot, type Clock, type Config, type Store } from '../src/index.js';
 import { watchBanks, type BankWatcher } from './banks/watch-banks.js';
+import { dashboardRoute } from './http/dashboard-route.js';
 import { healthRoutes } from './http/health-routes.js';
 import type { HttpRoute } from './http/routes.js';
 import { serveRoutes, type RunningServer } from './http/serve-routes.js';
@@ -78,6 +79,7 @@ export async function startBot(config: Config, options: { logger: AppLogger; clo
     if (!bot) throw new Error('the bot is not ready yet');
     return bot;
   };
+  routes.push(dashboardRoute(handle));
   let routesServed = false;
   for (const factory of options.factories) {
     const built = factory({ config, bot: handle, logger, observer: metrics, clock, routes });

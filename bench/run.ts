@@ -4,6 +4,7 @@
  */
 import type { Figure } from './figure.js';
 import { benchCharts } from './chart-bench.js';
+import { benchDashboard } from './dashboard-bench.js';
 import { benchDiscord } from './discord-bench.js';
 import { benchDiscordHttp } from './discord-http-bench.js';
 import { benchLearnedLookup } from './learned-lookup-bench.js';
@@ -16,7 +17,7 @@ import { benchReplicaClicks } from './replica-clicks-bench.js';
 import { benchStartup } from './startup-bench.js';
 import { benchProcessAsk } from './process-ask-bench.js';
 
-const suites: { name: string; run: () => Promise<Figure[]> }[] = [{ name: 'lookup', run: benchLookup }, { name: 'learned', run: benchLearnedLookup }, { name: 'reload', run: benchReload }, { name: 'slack', run: benchSlack }, { name: 'discord', run: benchDiscord }, { name: 'discord-http', run: benchDiscordHttp }, { name: 'quiz', run: benchQuiz }, { name: 'replicas', run: benchReplicaClicks }, { name: 'startup', run: benchStartup }, { name: 'process-ask', run: benchProcessAsk }, { name: 'charts', run: benchCharts }];
+const suites: { name: string; run: () => Promise<Figure[]> }[] = [{ name: 'lookup', run: benchLookup }, { name: 'learned', run: benchLearnedLookup }, { name: 'reload', run: benchReload }, { name: 'slack', run: benchSlack }, { name: 'discord', run: benchDiscord }, { name: 'discord-http', run: benchDiscordHttp }, { name: 'quiz', run: benchQuiz }, { name: 'replicas', run: benchReplicaClicks }, { name: 'startup', run: benchStartup }, { name: 'process-ask', run: benchProcessAsk }, { name: 'charts', run: benchCharts }, { name: 'dashboard', run: benchDashboard }];
 
 const only = process.argv[2];
 const all: Figure[] = [];

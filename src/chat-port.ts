@@ -10,13 +10,20 @@ export interface ChannelRef {
 }
 
 /**
- * Outbound calls the core makes on its own (scheduled rounds, reveals). Each adapter
- * implements it; a failure rejects with the platform's error so the core can retry later.
+ * Outbound calls the core makes on its own (scheduled rounds, reveals, weekly digests).
+ * Each adapter implements it; a failure rejects with the platform's error so the core can
+ * retry later.
  */
 export interface ChatPort {
-  /** Posts a message to everyone in a channel and resolves with the platform's message id. */
+  /**
+   * Posts a message to everyone in a channel and resolves with the platform's message id.
+   * A message with `images` goes out as one message carrying them, in one platform call
+   * once the bytes are uploaded (Slack: files.completeUploadExternal, whose id is then the
+   * first file's; Discord: attachments), so a failed post never leaves half a message
+   * behind for a retry to repeat. See docs/design.md, "Pictures".
+   */
   post(channel: ChannelRef, message: Message): Promise<{ messageId: string }>;
-  /** Replaces the content of a message the bot posted earlier. */
+  /** Replaces the content of a message the bot posted earlier (its pictures, if any, stay as they were). */
   update(channel: ChannelRef, messageId: string, message: Message): Promise<void>;
   /** Posts in the thread of an earlier message (or just after it where threads do not exist). */
   reply(channel: ChannelRef, messageId: string, message: Message): Promise<{ messageId: string }>;

@@ -19,6 +19,11 @@ import { DELIVERY_MEMORY_MS } from './commands/run-once.js';
 import { LearnedRefresh } from './commands/learned-refresh.js';
 import { createLookup, createLookupInSlices, type LearnedSummary, type Lookup } from './search/lookup.js';
 import type { Store } from './store/ports/index.js';
+import type { DashboardLinkConfig } from './commands/dashboard-link.js';
+import type { Message } from './messages/model.js';
+import { personalPage, type PagePerson } from './quiz/personal-page.js';
+import { serveDashboard, type DashboardRequest, type DashboardResponse } from './dashboard/serve-dashboard.js';
+import { runDigests } from './schedule/run-digests.js';
 
 /** Default share of a bank a person must have got right once before the next step is suggested. */
 export const DEFAULT_NEXT_STEP_COVERAGE = 0.8;
@@ -43,6 +48,8 @@ export interface BotOptions {
   lookup?: Lookup;
   /** Share of a bank (0-1) answered right once before progress suggests its next step (default 0.8). */
   nextStepCoverage?: number;
+  /** DASHBOARD_SECRET and PUBLIC_URL: `/mesh dashboard` links and the `/dashboard` pages; absent, both say it is not set up. */
+  dashboard?: DashboardLinkConfig;
 }
 
 /** The core as adapters see it: commands and clicks in, neutral replies out. */
@@ -57,6 +64,10 @@ export interface Bot {
   idle(): Promise<void>;
   /** When the next scheduled work falls due (ms), or null; the console's clock jumps there. */
   nextJobAt(): Promise<number | null>;
+  /** A person's own page (points, streaks, coverage, reviews due, this week's board): Slack's App Home. Never throws for a stranger: zeros. */
+  home(person: PagePerson): Promise<Message>;
+  /** Answers a `/dashboard` request (its path and token) at the clock's time; 404 for every path when the dashboard is not set up. */
+  dashboard(request: DashboardRequest): Promise<DashboardResponse>;
   /**
    * Reloads the lookup's learned evidence (people's picks) from the store now. Lookups
    * also reload it after their reply once it is older than `LEARNED_REFRESH_MS`; the
@@ -100,6 +111,7 @@ export function createBot(options: BotOptions): Bot {
     afterReply: afterReplyQueue(logger),
     learned: new LearnedRefresh({ lookup: () => holder.current().lookup, lookupEvidence: options.store.lookupEvidence }),
     commandName: options.commandName ?? 'mesh',
+    dashboard: options.dashboard ?? null,
     random: options.random ?? Math.random,
     telemetry: options.telemetry ?? noTelemetry,
     limits: {
@@ -115,6 +127,7 @@ export function createBot(options: BotOptions): Bot {
       const started = performance.now();
       const nowMs = deps.clock.now().getTime();
       ticking = runTick(deps, nowMs)
+        .then(async (report) => ({ ...report, digests: await runDigests(deps, nowMs) }))
         .then(async (report) => {
           // Housekeeping rides on the tick, which one replica runs: forget old deliveries.
           await deps.store.deliveries.prune(nowMs - DELIVERY_MEMORY_MS);
@@ -151,9 +164,14 @@ export function createBot(options: BotOptions): Bot {
       await deps.learned.idle();
     },
     nextJobAt: async () => {
-      const candidates = await Promise.all([deps.store.schedules.earliestFire(), deps.store.rounds.earliestClose(), deps.store.rounds.nextRetryAt()]);
+      const candidates = await Promise.all([deps.store.schedules.earliestFire(), deps.store.rounds.earliestClose(), deps.store.rounds.nextRetryAt(), deps.store.digests.earliest()]);
       const times = candidates.filter((t): t is number => t !== null);
       return times.length > 0 ? Math.min(...times) : null;
+    },
+    home: (person) => personalPage(deps, person, deps.clock.now().getTime()),
+    dashboard: async (request) => {
+      if (!deps.dashboard) return { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: 'the dashboard is not set up (DASHBOARD_SECRET)\n' };
+      return serveDashboard(deps, { secret: deps.dashboard.secret, commandName: deps.commandName }, request, deps.clock.now().getTime());
     },
     refreshLearned: () => deps.learned.refresh(deps.clock.now().getTime()),
     reloadBanks,

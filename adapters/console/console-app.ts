@@ -6,6 +6,7 @@ import { systemClock } from '../system-clock.js';
 import { createConsoleChat } from './console-chat.js';
 import { ConsoleSession } from './console-session.js';
 import { runScript, type ScriptError } from './run-script.js';
+import { chartsDirFor, imageSaver } from './save-images.js';
 import { Transcript, type ConsoleMessage, type Printer } from './transcript.js';
 
 /** Prints messages as one JSON object per line (the scripted console's contract). */
@@ -24,7 +25,7 @@ export const textPrinter =
   };
 
 async function build(config: Config, clock: Clock, printer: Printer) {
-  const transcript = new Transcript(printer);
+  const transcript = new Transcript(printer, imageSaver(chartsDirFor(config.databasePath)));
   const { bot, store } = await openCore(config, { clock, chat: createConsoleChat(transcript) });
   transcript.useIds(async () => `m${await store.sequences.next('console-message')}`);
   await transcript.useStore(store.consoleTranscript);

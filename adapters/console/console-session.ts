@@ -39,6 +39,16 @@ export class ConsoleSession {
     }
     const replies = await this.bot.handleCommand({ ...this.actor(user), text: slash[2] ?? '' });
     for (const reply of replies) await this.transcript.add(this.channel, reply.visibility === 'ephemeral' ? user : null, reply);
+    // Pictures come after the text, as on the platforms (docs/design.md, "Replies first").
+    for (const reply of replies) {
+      if (!reply.followUp) continue;
+      try {
+        const next = await reply.followUp();
+        if (next) await this.transcript.add(this.channel, next.visibility === 'ephemeral' ? user : null, next);
+      } catch (error) {
+        return { ok: false, error: `the picture after the reply failed: ${error instanceof Error ? error.message : String(error)}` };
+      }
+    }
     return { ok: true };
   }
 

@@ -1,5 +1,6 @@
 import { buttonsOf, type Button, type ConsoleTranscript, type Message } from '../../src/index.js';
 import { renderText } from './render-text.js';
+import type { ImageSaver } from './save-images.js';
 
 /** A bot message as the console shows it. */
 export interface ConsoleMessage {
@@ -27,7 +28,11 @@ export class Transcript {
   private nextId: () => Promise<string> = async () => `m${++this.counter}`;
   private saved: ConsoleTranscript | null = null;
 
-  constructor(private readonly print: Printer) {}
+  /** `saveImages` writes a message's pictures to files; without it a picture is listed by its description only. */
+  constructor(
+    private readonly print: Printer,
+    private readonly saveImages: ImageSaver | null = null,
+  ) {}
 
   /** Where message ids come from: the database, so ids stay unique across restarts. */
   useIds(nextId: () => Promise<string>): void {
@@ -44,9 +49,19 @@ export class Transcript {
   }
 
   async add(channel: string, visibleTo: string | null, message: Message): Promise<ConsoleMessage> {
-    const shown: ConsoleMessage = { id: await this.nextId(), channel, visibleTo, text: renderText(message), buttons: buttonsOf(message) };
+    const id = await this.nextId();
+    const shown: ConsoleMessage = { id, channel, visibleTo, text: await this.textWithPictures(id, message), buttons: buttonsOf(message) };
     await this.show(shown);
     return shown;
+  }
+
+  /** The message's text, then one line per picture: where its file is, and what it shows. */
+  private async textWithPictures(id: string, message: Message): Promise<string> {
+    const images = message.images ?? [];
+    if (images.length === 0) return renderText(message);
+    const paths = this.saveImages ? await this.saveImages(id, images) : images.map(() => null);
+    const lines = images.map((image, i) => `Picture: ${paths[i] ?? image.name} (${image.width}x${image.height}) — ${image.alt}`);
+    return [renderText(message), ...lines].join('\n');
   }
 
   /** Replaces a message's content; an id from an earlier run is shown as a new message. */

@@ -5,7 +5,7 @@
  */
 import { InteractionResponseType, MessageFlags, type APIInteractionResponse, type APIInteractionResponseCallbackData } from 'discord.js';
 import type { Logger, OutgoingMessage } from '../../src/index.js';
-import { apiMessageBody } from '../discord/message-body.js';
+import { apiMessage, apiMessageBody } from '../discord/message-body.js';
 import type { ClickResponder, CommandResponder } from '../discord/respond.js';
 import type { InteractionWebhook } from './interaction-webhook.js';
 
@@ -27,6 +27,6 @@ export function httpResponder(ack: Acknowledge, webhook: InteractionWebhook, log
     deferUpdate: () => ack({ type: InteractionResponseType.DeferredMessageUpdate }),
     editReply: (message) => webhook.editOriginal(apiMessageBody(message, logger)),
     deleteReply: () => webhook.deleteOriginal(),
-    followUp: (message) => webhook.followUp(interactionMessage(message, logger)),
+    followUp: (message) => webhook.followUp(interactionMessage(message, logger), apiMessage(message, logger).files),
   };
 }

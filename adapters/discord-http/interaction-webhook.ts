@@ -14,8 +14,8 @@ export interface InteractionWebhook {
   editOriginal(body: RESTPatchAPIWebhookWithTokenMessageJSONBody): Promise<void>;
   /** Deletes the original response. */
   deleteOriginal(): Promise<void>;
-  /** Sends one more message (flags 64 keeps it private). */
-  followUp(body: RESTPostAPIWebhookWithTokenJSONBody): Promise<void>;
+  /** Sends one more message (flags 64 keeps it private), with files for its pictures. */
+  followUp(body: RESTPostAPIWebhookWithTokenJSONBody, files?: readonly { name: string; data: Buffer; contentType: string }[]): Promise<void>;
 }
 
 /** The webhook of the interaction with `token`, answered by application `applicationId`. */
@@ -25,7 +25,9 @@ export function interactionWebhook(rest: REST, applicationId: string, token: str
     editOriginal: async (body) => void (await observed(observer, 'interactions.edit_reply', () => rest.patch(original, { body, auth: false }))),
     deleteOriginal: async () => void (await observed(observer, 'interactions.delete_reply', () => rest.delete(original, { auth: false }))),
     // wait=true: Discord answers with the message, so a refused follow-up fails here rather than silently.
-    followUp: async (body) =>
-      void (await observed(observer, 'interactions.follow_up', () => rest.post(Routes.webhook(applicationId, token), { body, auth: false, query: new URLSearchParams({ wait: 'true' }) }))),
+    followUp: async (body, files = []) =>
+      void (await observed(observer, 'interactions.follow_up', () =>
+        rest.post(Routes.webhook(applicationId, token), { body, auth: false, query: new URLSearchParams({ wait: 'true' }), ...(files.length > 0 ? { files: [...files] } : {}) }),
+      )),
   };
 }

@@ -5,8 +5,9 @@
  *
  * Two top-level commands, because Discord applies `default_member_permissions` per
  * top-level command, not per subcommand:
- * - `/mesh` (everyone): ask, quiz, review, leaderboard, progress, schedule (show), topics, banks (show), help;
- * - `/mesh-admin` (default: members with Manage Channels): schedule (set), schedule-off, post, gaps, banks (use).
+ * - `/mesh` (everyone): ask, quiz, review, leaderboard, progress, me, schedule (show), digest (show), topics, banks (show), help;
+ * - `/mesh-admin` (default: members with Manage Channels): schedule (set), schedule-off, post, gaps, banks (use), dashboard,
+ *   digest (set), digest-off.
  * Server admins can change who sees `/mesh-admin` under Server Settings > Integrations; the
  * core still checks admin rights on every admin command (see map-interaction.ts).
  */
@@ -99,7 +100,9 @@ export const SUBCOMMANDS: readonly SubcommandSpec[] = [
       return id ? `progress <@${id}>` : 'progress';
     },
   },
+  { group: 'user', name: 'me', description: 'Your points, streak, coverage and reviews due (only you see it)', options: [], toText: () => 'me' },
   { group: 'user', name: 'schedule', description: "Show this channel's daily quiz", options: [], toText: () => 'schedule' },
+  { group: 'user', name: 'digest', description: "Show this channel's weekly digest", options: [], toText: () => 'digest' },
   { group: 'user', name: 'topics', description: 'Topics, their levels and the path between banks', options: [], toText: () => 'topics' },
   { group: 'user', name: 'banks', description: 'The loaded banks and which this channel uses', options: [], toText: () => 'banks' },
   { group: 'user', name: 'help', description: 'How to use meshbot', options: [], toText: () => 'help' },
@@ -125,6 +128,24 @@ export const SUBCOMMANDS: readonly SubcommandSpec[] = [
     options: [{ type: S, name: 'use', description: 'Bank names separated by commas (e.g. mesh,serverless-junior), or all', required: true, min_length: 1, max_length: 200 }],
     toText: (o) => `banks use ${o.string('use')?.trim() ?? ''}`,
   },
+  { group: 'admin', name: 'dashboard', description: 'A private link to the onboarding dashboard (24 hours)', options: [], toText: () => 'dashboard' },
+  {
+    group: 'admin',
+    name: 'digest',
+    description: "Set this channel's weekly digest (default: Fridays at the quiz's time)",
+    options: [
+      {
+        type: S,
+        name: 'day',
+        description: 'Day of the week',
+        required: true,
+        choices: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'].map((d) => ({ name: d[0]!.toUpperCase() + d.slice(1), value: d })),
+      },
+      { type: S, name: 'time', description: "Time of day, 24-hour HH:MM (default: the quiz's time)", min_length: 3, max_length: 5 },
+    ],
+    toText: (o) => ['digest', word(o.string('day')), word(o.string('time'))].filter(Boolean).join(' '),
+  },
+  { group: 'admin', name: 'digest-off', description: "Turn this channel's weekly digest off", options: [], toText: () => 'digest off' },
 ];
 
 function word(value: string | null): string {

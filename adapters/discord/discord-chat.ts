@@ -12,7 +12,7 @@ import { Routes, type APIMessage, type REST, type RESTPostAPIChannelMessageJSONB
 import { BotError, type BotErrorCode, type ChannelRef, type ChatPort, type Logger } from '../../src/index.js';
 import type { PlatformCallObserver } from '../platform-adapter.js';
 import { observed, statusOf } from './observe-call.js';
-import { apiMessageBody } from './message-body.js';
+import { apiMessage, apiMessageBody } from './message-body.js';
 
 /** What the Discord ChatPort needs: the REST client, where to log, and where to count calls. */
 export interface DiscordChatDeps {
@@ -33,10 +33,11 @@ export function createDiscordChat(deps: DiscordChatDeps): ChatPort {
     }
   };
   return {
+    // A message with pictures is one multipart request: the files and the embeds that show them.
     post: async (channel, message) => {
-      const body = apiMessageBody(message, deps.logger);
+      const { body, files } = apiMessage(message, deps.logger);
       const posted = (await send('chat.post_failed', 'posting a message', channel, 'channels.messages.create', () =>
-        deps.rest.post(Routes.channelMessages(channel.channelId), { body }),
+        deps.rest.post(Routes.channelMessages(channel.channelId), { body, ...(files.length > 0 ? { files } : {}) }),
       )) as APIMessage;
       return { messageId: posted.id };
     },
@@ -48,13 +49,15 @@ export function createDiscordChat(deps: DiscordChatDeps): ChatPort {
     },
     // Discord's answer to a thread reply here is a reply that quotes the round message.
     reply: async (channel, messageId, message) => {
+      const rendered = apiMessage(message, deps.logger);
       const body: RESTPostAPIChannelMessageJSONBody = {
-        ...apiMessageBody(message, deps.logger),
+        ...rendered.body,
         // The results still post if the round message was deleted meanwhile.
         message_reference: { message_id: messageId, fail_if_not_exists: false },
       };
+      const files = rendered.files;
       const posted = (await send('chat.post_failed', `replying to message ${messageId}`, channel, 'channels.messages.create', () =>
-        deps.rest.post(Routes.channelMessages(channel.channelId), { body }),
+        deps.rest.post(Routes.channelMessages(channel.channelId), { body, ...(files.length > 0 ? { files } : {}) }),
       )) as APIMessage;
       return { messageId: posted.id };
     },

@@ -5,6 +5,7 @@
 import { MessageFlags, type ButtonInteraction, type ChatInputCommandInteraction, type InteractionReplyOptions } from 'discord.js';
 import type { Logger, Message, OutgoingMessage } from '../../src/index.js';
 import type { PlatformCallObserver } from '../platform-adapter.js';
+import { gatewayFiles, imagesOf } from './attachments.js';
 import { observed } from './observe-call.js';
 import { renderMessage, type DiscordMessage } from './render-embeds.js';
 import type { ClickResponder, CommandResponder } from './respond.js';
@@ -18,10 +19,12 @@ export interface GatewayResponderDeps {
 }
 
 /** A core message as the content of an interaction message (reply, update, edit); it never pings anyone. */
-export function messageOptions(message: Message & { failure?: string }, logger: Logger): DiscordMessage & { allowedMentions: { parse: [] } } {
+export function messageOptions(message: Message & { failure?: string }, logger: Logger): DiscordMessage & { allowedMentions: { parse: [] }; files?: ReturnType<typeof gatewayFiles> } {
   const { embeds, components, dropped } = renderMessage(message, { failure: message.failure !== undefined });
   if (dropped.length > 0) logger.warn({ dropped }, 'buttons left out of a Discord reply');
-  return { embeds, components, allowedMentions: { parse: [] } };
+  // Pictures go as attachments that their embeds show (attachments.ts).
+  const images = imagesOf(message, embeds.filter((e) => !e.image).length);
+  return { embeds, components, allowedMentions: { parse: [] }, ...(images.length > 0 ? { files: gatewayFiles(images) } : {}) };
 }
 
 /** A core message as a new interaction message: private (flag 64) or for the channel. */

@@ -6,6 +6,7 @@
  */
 import type { APIEmbed } from 'discord.js';
 import type { Logger, Message } from '../../src/index.js';
+import { attachmentsField, imagesOf, restFiles } from './attachments.js';
 import type { ButtonRow } from './render-buttons.js';
 import { renderMessage } from './render-embeds.js';
 
@@ -17,11 +18,27 @@ export interface ApiMessageBody {
   components: ButtonRow[];
   /** Nothing meshbot sends may ping anyone, whatever the text says. */
   allowed_mentions: { parse: [] };
+  /** The pictures' metadata (alt text), when the message has pictures; the bytes go as files. */
+  attachments?: { id: number; filename: string; description: string }[];
+}
+
+/** A message body and the files to send with it (none for a message without pictures). */
+export interface ApiMessage {
+  body: ApiMessageBody;
+  files: { name: string; data: Buffer; contentType: string }[];
 }
 
 /** Renders a core message (coloured as a failure when it reports one); dropped buttons are logged. */
 export function apiMessageBody(message: Message & { failure?: string }, logger: Logger): ApiMessageBody {
   const { embeds, components, dropped } = renderMessage(message, { failure: message.failure !== undefined });
   if (dropped.length > 0) logger.warn({ dropped }, 'buttons left out of a Discord message');
-  return { embeds, components, allowed_mentions: { parse: [] } };
+  const images = imagesOf(message, embeds.filter((e) => !e.image).length);
+  return { embeds, components, allowed_mentions: { parse: [] }, ...(images.length > 0 ? { attachments: attachmentsField(images) } : {}) };
+}
+
+/** The body and, for a message with pictures, their files: what a REST post or webhook takes. */
+export function apiMessage(message: Message & { failure?: string }, logger: Logger): ApiMessage {
+  const body = apiMessageBody(message, logger);
+  const images = imagesOf(message, body.embeds.filter((e) => !e.image).length);
+  return { body, files: restFiles(images) };
 }

@@ -7,6 +7,7 @@
 import type { APIEmbed } from 'discord.js';
 import type { Block, Button, Message } from '../../src/index.js';
 import { clip, markdownText, plainText } from './discord-text.js';
+import { imageEmbeds, imagesOf } from './attachments.js';
 import { renderButtons, type ButtonRow } from './render-buttons.js';
 import { renderTable } from './render-table.js';
 
@@ -57,6 +58,8 @@ export function renderMessage(message: Message, options: { failure?: boolean } =
   const embeds: APIEmbed[] = [first, ...chunks.slice(1).map((chunk) => ({ color, description: chunk }))];
   const last = embeds[embeds.length - 1]!;
   if (footer) last.footer = { text: footer };
+  // Pictures follow the text, each in its own embed (see attachments.ts for the files themselves).
+  embeds.push(...imageEmbeds(imagesOf(message, embeds.length), color));
   return { embeds, components: rows, dropped };
 }
 

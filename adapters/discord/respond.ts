@@ -93,6 +93,13 @@ export async function answerCommand(responder: CommandResponder, work: Promise<O
     }
   }
   for (const message of rest) await responder.followUp(message);
+  // Pictures follow the text, never delay it (docs/design.md, "Replies first"): a private
+  // follow-up keeps them as private as the text.
+  for (const message of messages) {
+    if (!message.followUp) continue;
+    const next = await message.followUp();
+    if (next) await responder.followUp(next);
+  }
 }
 
 /** Answers a button click: the clicked message replaced and/or new messages, as the core says. */

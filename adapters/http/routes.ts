@@ -10,6 +10,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 export interface HttpRoute {
   /** The exact request path, e.g. `/discord/interactions` (no parameters, no query). */
   path: string;
+  /** Whether paths under `path` are this route's too (`/dashboard/channels/...`); default: the exact path only. */
+  prefix?: boolean;
   /** GET for health and metrics; POST for platform callbacks. */
   method: 'GET' | 'POST';
   /** Answers the request; a rejection becomes a 500 where the response has not started. */

@@ -13,10 +13,15 @@ export interface RunningServer {
  * endpoint), used whenever Bolt's receiver is not already serving them (Discord only, or
  * Slack in Socket Mode).
  */
+/** Whether a request path is the route's: its exact path, or a path under it for a prefix route. */
+export function routeMatches(route: Pick<HttpRoute, 'path' | 'prefix'>, path: string): boolean {
+  return path === route.path || (route.prefix === true && path.startsWith(`${route.path}/`));
+}
+
 export async function serveRoutes(routes: readonly HttpRoute[], port: number, host = '0.0.0.0'): Promise<RunningServer> {
   const server: Server = createServer((req, res) => {
-    const path = (req.url ?? '/').split('?')[0];
-    const route = routes.find((r) => r.path === path && r.method === req.method);
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    const route = routes.find((r) => routeMatches(r, path) && r.method === req.method);
     if (!route) {
       res.writeHead(404, { 'content-type': 'text/plain' });
       res.end('not found\n');

@@ -27,6 +27,7 @@ export function createMetrics(options: { processMetrics?: boolean } = {}): Metri
   });
   const answers = new Counter({ name: 'meshbot_answers_total', help: 'Quiz and practice clicks by outcome', labelNames: ['outcome'] as const, registers: [registry] });
   const rounds = new Counter({ name: 'meshbot_rounds_total', help: 'Rounds by event (opened, closed, missed, post_failed)', labelNames: ['event'] as const, registers: [registry] });
+  const digests = new Counter({ name: 'meshbot_digests_total', help: 'Weekly digests by event (posted, missed, post_failed)', labelNames: ['event'] as const, registers: [registry] });
   const tickSeconds = new Histogram({
     name: 'meshbot_tick_duration_seconds',
     help: 'Scheduler tick duration',
@@ -84,6 +85,9 @@ export function createMetrics(options: { processMetrics?: boolean } = {}): Metri
       if (report.closed) rounds.inc({ event: 'closed' }, report.closed);
       if (report.missed) rounds.inc({ event: 'missed' }, report.missed);
       if (report.failed) rounds.inc({ event: 'post_failed' }, report.failed);
+      if (report.digests?.posted) digests.inc({ event: 'posted' }, report.digests.posted);
+      if (report.digests?.missed) digests.inc({ event: 'missed' }, report.digests.missed);
+      if (report.digests?.failed) digests.inc({ event: 'post_failed' }, report.digests.failed);
     },
     rateLimited: (kind) => limited.inc({ kind }),
     call: (platform: Platform, method: string, outcome: string, ms: number) => {

@@ -71,7 +71,7 @@ export function actionFromBlockActions(body: BlockActionsPayload, who: SlackIden
 }
 
 /** Commands whose reply never depends on whether the person is an admin. */
-const NEVER_ADMIN: ReadonlySet<string> = new Set(['ask', 'quiz', 'review', 'leaderboard', 'progress', 'topics', 'help']);
+const NEVER_ADMIN: ReadonlySet<string> = new Set(['ask', 'quiz', 'review', 'leaderboard', 'progress', 'topics', 'help', 'me']);
 
 /**
  * Whether the core may ask if this person is an admin: only then is it worth waiting
@@ -83,6 +83,6 @@ export function commandNeedsAdmin(text: string): boolean {
   const parsed = parseCommand(text);
   if (!parsed.ok) return false;
   const { command } = parsed;
-  if (command.name === 'schedule') return command.args.trim() !== '';
+  if (command.name === 'schedule' || command.name === 'digest') return command.args.trim() !== '';
   return !NEVER_ADMIN.has(command.name);
 }

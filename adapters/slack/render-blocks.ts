@@ -58,6 +58,32 @@ export function renderMessage(message: Message): SlackMessage {
   return { text: fallbackText(message), blocks: fitBlockCount(blocks) };
 }
 
+/** The longest text we send as a message's text (an upload's initial comment); Slack's own limit is far above. */
+const COMMENT_MAX = 12_000;
+
+/**
+ * A message as one mrkdwn text, for where Slack takes text but not blocks (the comment
+ * that shares uploaded pictures): headers in bold, tables as monospace, context in
+ * italics, buttons left out (nothing that carries pictures has any).
+ */
+export function messageMrkdwn(message: Message): string {
+  const lines = message.blocks.flatMap((block): string[] => {
+    switch (block.type) {
+      case 'header':
+        return block.text.trim() === '' ? [] : [`*${escapeMrkdwn(oneLine(block.text))}*`];
+      case 'context':
+        return block.text.trim() === '' ? [] : [`_${escapeMrkdwn(oneLine(block.text))}_`];
+      case 'divider':
+        return ['———'];
+      case 'buttons':
+        return [];
+      default:
+        return renderBlock(block, 0).flatMap((b) => (b.type === 'section' ? [b.text?.text ?? '', ...(b.fields ?? []).map((f) => f.text)] : []));
+    }
+  });
+  return clamp(lines.filter((l) => l !== '').join('\n'), COMMENT_MAX);
+}
+
 function fallbackText(message: Message): string {
   const firstText = message.blocks.find((b): b is Extract<Block, { text: string }> => 'text' in b && typeof b.text === 'string');
   const text = message.text.trim() !== '' ? message.text : (firstText?.text ?? ' ');

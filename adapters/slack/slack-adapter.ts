@@ -84,7 +84,9 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     ...(options.retry ? { policy: options.retry } : {}),
     ...(options.timing ? { timing: options.timing } : {}),
   });
-  const chat: ChatPort = createSlackChat(calls);
+  const now = (): number => performance.now();
+  const upload = { observer, timeoutMs: options.requestTimeoutMs ?? 10_000, now };
+  const chat: ChatPort = createSlackChat(calls, upload);
   const people = new SlackPeople({ calls, adminUserIds: options.adminUserIds, logger });
   const inflight = new Inflight();
 
@@ -105,7 +107,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     created.error(async (error) => {
       logger.error({ err: error, code: (error as { code?: unknown }).code }, 'Bolt reported an error');
     });
-    registerListeners(created, { bot: options.bot, people, logger, observer, inflight, ackDeadlineMs: options.ackDeadlineMs ?? 2_500, now: () => performance.now() });
+    registerListeners(created, { bot: options.bot, people, logger, observer, inflight, ackDeadlineMs: options.ackDeadlineMs ?? 2_500, now, calls, upload: { calls, ...upload } });
     try {
       if (receiver instanceof SocketModeReceiver) {
         socket = await connectSocketMode(created, receiver, { logger, timeoutMs: options.connectTimeoutMs ?? 30_000 });
@@ -169,7 +171,8 @@ async function listen(app: App, port: number, host: string | undefined): Promise
 /** A route as Bolt's receiver wants it; a failing handler answers 500 instead of crashing the request. */
 function customRoute(route: HttpRoute, logger: Logger): CustomRoute {
   return {
-    path: route.path,
+    // Bolt matches with path-to-regexp: `{/*rest}` takes every path under a prefix route.
+    path: route.prefix ? `${route.path}{/*rest}` : route.path,
     method: route.method,
     handler: (req, res) => {
       Promise.resolve()

@@ -1,8 +1,7 @@
 import type { App, RespondArguments, RespondFn } from '@slack/bolt';
-import type { Logger, Message, OutgoingMessage } from '../../src/index.js';
-import type { BotHandle, PlatformCallObserver } from '../platform-adapter.js';
-import type { SlackPeople } from './admin-check.js';
-import type { Inflight } from './inflight.js';
+import type { Message, OutgoingMessage } from '../../src/index.js';
+import type { BotHandle } from '../platform-adapter.js';
+import type { ListenerDeps } from './listener-deps.js';
 import {
   actionFromBlockActions,
   commandFromSlash,
@@ -14,26 +13,14 @@ import {
   type SlashCommandPayload,
 } from './map-payloads.js';
 import { renderMessage } from './render-blocks.js';
+import { postWithImages } from './slack-chat.js';
+import { answerHomeClick, registerHomeTab } from './slack-home.js';
+
+export type { ListenerDeps };
 
 /** The body of a slash command's ack, or of a response_url post. */
 type SlackResponse = RespondArguments;
 
-/** What the listeners need from the adapter. */
-export interface ListenerDeps {
-  /** The core, once built. */
-  bot: BotHandle;
-  /** Names and admin rights (users.info, cached). */
-  people: SlackPeople;
-  logger: Logger;
-  /** Told of every response_url post (metrics). */
-  observer: PlatformCallObserver;
-  /** Work still running after the ack, for stop() to wait on. */
-  inflight: Inflight;
-  /** A slash command not answered by then is acked empty and answered through response_url (Slack allows 3 s). */
-  ackDeadlineMs: number;
-  /** A monotonic clock (ms) for timing response_url posts. */
-  now: () => number;
-}
 
 /**
  * Registers the slash command and button listeners. Commands are answered in the ack
@@ -45,7 +32,13 @@ export interface ListenerDeps {
 export function registerListeners(app: App, deps: ListenerDeps): void {
   // Any slash command routed to this app is ours, whatever name the workspace gave it.
   app.command(/^\/.+/, ({ command, ack, respond }) => deps.inflight.track(onCommand(deps, command, ack, respond)));
-  app.action({ type: 'block_actions' }, ({ body, ack, respond }) => deps.inflight.track(onAction(deps, body as unknown as BlockActionsPayload, ack, respond)));
+  app.action({ type: 'block_actions' }, ({ body, ack, respond }) => {
+    const payload = body as unknown as BlockActionsPayload;
+    // A click in the Home tab has no channel and no response_url: its answer goes to the person's messages.
+    const work = payload.container?.type === 'view' ? answerHomeClick(deps, payload, ack) : onAction(deps, payload, ack, respond);
+    return deps.inflight.track(work);
+  });
+  registerHomeTab(app, deps);
 }
 
 async function onCommand(deps: ListenerDeps, command: SlashCommandPayload, ack: (body?: SlackResponse) => Promise<void>, respond: RespondFn): Promise<void> {
@@ -83,6 +76,26 @@ async function onCommand(deps: ListenerDeps, command: SlashCommandPayload, ack: 
     rest = others;
   }
   for (const message of rest) await respondSafely(deps, respond, toResponse(message), command.channel_id);
+  // Pictures follow the text, never delay it (docs/design.md, "Replies first").
+  for (const message of replies) if (message.followUp) await sendFollowUp(deps, message.followUp, respond, command);
+}
+
+/**
+ * Sends what follows a reply. A picture is an upload: into the channel for a channel
+ * reply, else into the person's direct messages with the app (Slack cannot upload to one
+ * person in a channel). Anything else goes through response_url like the reply. A
+ * failure is logged; the person already has the text.
+ */
+async function sendFollowUp(deps: ListenerDeps, followUp: () => Promise<OutgoingMessage | null>, respond: RespondFn, command: SlashCommandPayload): Promise<void> {
+  try {
+    const next = await followUp();
+    if (!next) return;
+    if (!next.images?.length) return await respondSafely(deps, respond, toResponse(next), command.channel_id);
+    const target = next.visibility === 'channel' ? { channelId: command.channel_id } : { userId: command.user_id };
+    await postWithImages(deps.upload, target, next);
+  } catch (error) {
+    deps.logger.warn({ err: error, channel: command.channel_id, user: command.user_id }, 'the picture after a reply could not be sent');
+  }
 }
 
 async function onAction(deps: ListenerDeps, body: BlockActionsPayload, ack: () => Promise<void>, respond: RespondFn): Promise<void> {

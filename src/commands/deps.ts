@@ -7,6 +7,7 @@ import type { Telemetry } from '../telemetry.js';
 import type { LearnedRefresh } from './learned-refresh.js';
 import type { RateLimiter } from './rate-limit.js';
 import type { LibraryView } from '../library/library.js';
+import type { DashboardLinkConfig } from './dashboard-link.js';
 import type { Store } from '../store/ports/index.js';
 
 /**
@@ -33,4 +34,6 @@ export interface CoreDeps {
   learned: LearnedRefresh;
   /** The slash command's name (default `mesh`), for usage lines. */
   commandName: string;
+  /** Signing and host of dashboard links; null when DASHBOARD_SECRET is not set. */
+  dashboard: DashboardLinkConfig | null;
 }

@@ -16,13 +16,18 @@ import { practiceCommand, reviewCommand } from '../quiz/practice.js';
 import { progressCommand } from '../quiz/progress.js';
 import { banksOfChannel } from '../quiz/channel-banks.js';
 import { postCommand, scheduleCommand } from '../schedule/schedule-command.js';
+import { digestCommand } from '../schedule/digest-command.js';
+import { personalPage } from '../quiz/personal-page.js';
+import { channelZone } from '../quiz/channel-zone.js';
+import { ephemeral } from '../messages/model.js';
+import { dashboardLinkReply } from './dashboard-link.js';
 
 /** A person on a platform, as rate limits count them. */
 export function personKey(actor: IncomingCommand | { platform: string; workspaceId: string; userId: string }): string {
   return `${actor.platform}:${actor.workspaceId}:${actor.userId}`;
 }
 
-const ADMIN_ONLY = new Set<Command['name']>(['schedule', 'post', 'gaps', 'banks']);
+const ADMIN_ONLY = new Set<Command['name']>(['schedule', 'post', 'gaps', 'banks', 'dashboard', 'digest']);
 
 /**
  * Runs one slash command and returns the replies. Never throws: an unexpected error is
@@ -92,5 +97,13 @@ async function run(deps: CoreDeps, input: IncomingCommand, command: Command): Pr
     }
     case 'gaps':
       return [gapsReply(await gapReport({ lookups: deps.store.lookups, lookup: deps.library.current().lookup }, nowMs), deps.library.current().catalogue)];
+    case 'me': {
+      const zone = await channelZone(deps.store, await deps.store.people.channelKey(input));
+      return [ephemeral(await personalPage(deps, input, nowMs, zone))];
+    }
+    case 'dashboard':
+      return [dashboardLinkReply(deps.dashboard, input, nowMs)];
+    case 'digest':
+      return [await digestCommand(deps, input, command.args, nowMs)];
   }
 }

@@ -12,6 +12,9 @@ const WHAT: Readonly<Record<CommandName, string>> = {
   topics: 'topics, their levels and the path between banks',
   banks: "the loaded banks and which this channel uses (admins: banks use ...)",
   gaps: 'lookups the bank could not answer (admins)',
+  me: 'your points, streak, coverage and reviews due',
+  dashboard: 'a private link to the onboarding dashboard (admins)',
+  digest: "show or set this channel's weekly digest (admins)",
   help: 'this list',
 };
 

@@ -13,6 +13,9 @@ export type Command =
   /** `banks` shows them; `banks use a,b` (`use` = the slugs) or `banks use all` (`use` = 'all') sets the channel's. */
   | { name: 'banks'; use: string[] | 'all' | null }
   | { name: 'gaps' }
+  | { name: 'me' }
+  | { name: 'dashboard' }
+  | { name: 'digest'; args: string }
   | { name: 'help' };
 
 export type LeaderboardPeriod = Period;
@@ -37,6 +40,9 @@ export const USAGE: Readonly<Record<CommandName, string>> = {
   topics: 'topics',
   banks: 'banks [use <bank>[,<bank>...] | use all]',
   gaps: 'gaps',
+  me: 'me',
+  dashboard: 'dashboard',
+  digest: 'digest [<day> [HH:MM] | off]',
   help: 'help',
 };
 
@@ -93,6 +99,13 @@ export function parseCommand(input: string): ParseResult {
       return noArgs({ name: 'post' });
     case 'gaps':
       return noArgs({ name: 'gaps' });
+    case 'me':
+    case 'home':
+      return noArgs({ name: 'me' });
+    case 'dashboard':
+      return noArgs({ name: 'dashboard' });
+    case 'digest':
+      return ok({ name: 'digest', args });
     case 'schedule':
       return ok({ name: 'schedule', args });
     case 'leaderboard':

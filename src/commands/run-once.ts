@@ -5,11 +5,11 @@ import type { Deliveries } from '../store/ports/index.js';
 import type { Command } from './parse-command.js';
 
 /** Commands that change something: a repeated delivery of one must not change it twice. */
-const CHANGES_STATE: ReadonlySet<Command['name']> = new Set(['post', 'schedule', 'quiz', 'review', 'banks']);
+const CHANGES_STATE: ReadonlySet<Command['name']> = new Set(['post', 'schedule', 'quiz', 'review', 'banks', 'digest']);
 
 /** Commands that only show something although others of the same name change it. */
 export function readOnly(command: Command): boolean {
-  return (command.name === 'schedule' && command.args.trim() === '') || (command.name === 'banks' && command.use === null);
+  return ((command.name === 'schedule' || command.name === 'digest') && command.args.trim() === '') || (command.name === 'banks' && command.use === null);
 }
 
 /** How long a delivery is remembered: platforms repeat within minutes; a day is plenty. */

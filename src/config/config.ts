@@ -26,6 +26,8 @@ export const CONFIG_EXAMPLES: Readonly<Record<string, string>> = {
   BOT_COMMAND: 'mesh',
   ADMIN_USER_IDS: 'U012ABCDEF,123456789012345678',
   LOG_LEVEL: 'info',
+  DASHBOARD_SECRET: 'a-long-random-string-from-openssl-rand-hex-32',
+  PUBLIC_URL: 'https://meshbot.example.com',
 };
 
 const optionalText = z
@@ -78,6 +80,14 @@ const schema = z.object({
       .filter((s) => s !== ''),
   ),
   LOG_LEVEL: optionalText.default('info').pipe(z.enum(LOG_LEVELS, { message: `expected one of ${LOG_LEVELS.join(', ')}` })),
+  // Anyone with a link signed by it sees a workspace's dashboard: long enough not to be guessed.
+  DASHBOARD_SECRET: optionalText.pipe(z.string().min(32, 'expected at least 32 characters (e.g. the output of openssl rand -hex 32)').optional()),
+  PUBLIC_URL: optionalText.pipe(
+    z
+      .url({ message: 'expected the https URL people reach the bot at, like https://meshbot.example.com' })
+      .regex(/^https?:\/\/[^/?#]+\/?$/, 'expected only the scheme and host (and port), like https://meshbot.example.com')
+      .optional(),
+  ),
 });
 
 export interface SlackConfig {
@@ -131,6 +141,8 @@ export interface Config {
   commandName: string;
   adminUserIds: string[];
   logLevel: (typeof LOG_LEVELS)[number];
+  /** DASHBOARD_SECRET and PUBLIC_URL: signed `/mesh dashboard` links to `/dashboard`; null when not set. */
+  dashboard: { secret: string; publicUrl: string } | null;
 }
 
 export interface ConfigProblem {
@@ -159,6 +171,9 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
   if (!v.DISCORD_TOKEN && !v.DISCORD_APPLICATION_ID && v.DISCORD_PUBLIC_KEY) {
     problems.push(problem('DISCORD_TOKEN', 'is required when DISCORD_PUBLIC_KEY is set'), problem('DISCORD_APPLICATION_ID', 'is required when DISCORD_PUBLIC_KEY is set'));
   }
+  // A link needs both: the secret signs it, the URL is where it points.
+  if (v.DASHBOARD_SECRET && !v.PUBLIC_URL) problems.push(problem('PUBLIC_URL', 'is required when DASHBOARD_SECRET is set (the host dashboard links point at)'));
+  if (v.PUBLIC_URL && !v.DASHBOARD_SECRET) problems.push(problem('DASHBOARD_SECRET', 'is required when PUBLIC_URL is set (it signs dashboard links)'));
   if (problems.length > 0) return { ok: false, problems };
 
   const slack: SlackConfig | null =
@@ -202,6 +217,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
       commandName: v.BOT_COMMAND ?? 'mesh',
       adminUserIds: v.ADMIN_USER_IDS,
       logLevel: v.LOG_LEVEL,
+      dashboard: v.DASHBOARD_SECRET && v.PUBLIC_URL ? { secret: v.DASHBOARD_SECRET, publicUrl: v.PUBLIC_URL.replace(/\/+$/, '') } : null,
     },
   };
 }

@@ -1,4 +1,5 @@
-import { cohortHeatmapSvg, leaderboardSvg, type ChartSvg } from '../charts/charts.js';
+import type { ChartSvg } from '../charts/charts.js';
+import { heatmapSvgCached, leaderboardSvgCached } from './chart-cache.js';
 import { countStates, stateGrid } from '../charts/heatmap-spec.js';
 import { PERIOD_WORDS } from '../charts/leaderboard-spec.js';
 import type { BoardPeriod } from '../charts/types.js';
@@ -34,8 +35,8 @@ export async function renderDashboardPage(data: DashboardData, links: DashboardL
 async function channelSection(channel: DashboardChannel, links: DashboardLinks): Promise<Html> {
   const heatmapData = { ...channel.heatmap, scopeName: channel.name };
   const [heatmap, ...boards] = await Promise.all([
-    cohortHeatmapSvg(heatmapData),
-    ...PERIODS.map((period) => leaderboardSvg({ scopeName: channel.name, period, rows: channel.boards[period] })),
+    heatmapSvgCached(heatmapData),
+    ...PERIODS.map((period) => leaderboardSvgCached({ scopeName: channel.name, period, rows: channel.boards[period] })),
   ]);
   const anchor = channelAnchor(channel.id);
   return html`<section class="channel" id="${anchor}" aria-labelledby="${anchor}-title">

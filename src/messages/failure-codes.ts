@@ -27,6 +27,10 @@ export const FAILURE_TEXT = {
   'schedule.bad_zone': 'That is not a valid time zone.',
   'schedule.bad_days': 'Those are not valid days.',
   'schedule.too_frequent': 'That schedule is too frequent.',
+  'digest.bad_day': 'That is not a day of the week.',
+  'digest.bad_time': 'That is not a valid time.',
+  'digest.no_quiz': 'This channel has no daily quiz, so no weekly digest.',
+  'dashboard.not_configured': 'The dashboard is not set up on this bot: an operator sets DASHBOARD_SECRET and PUBLIC_URL.',
   internal: 'Something went wrong on my side.',
 } as const;
 

@@ -1,4 +1,6 @@
 import type { Actor } from '../chat-port.js';
+import { leaderboardImage } from '../charts/chart-images.js';
+import type { BoardRow } from '../charts/types.js';
 import { ephemeral, type Block, type OutgoingMessage } from '../messages/model.js';
 import type { Repositories } from '../store/ports/index.js';
 import { channelZone } from './channel-zone.js';
@@ -31,8 +33,16 @@ export async function leaderboardCommand(deps: LeaderboardDeps, actor: Actor, pe
     rows: rows.map((r, i) => [String(i + 1), r.name, String(r.points), scope === 'channel' ? String(streaks[i]?.current ?? 0) : `${r.correct}/${r.answered}`]),
   };
   const lead = rows[0]!;
-  return ephemeral({
-    text: `${title}: 1. ${lead.name} ${lead.points} points`,
-    blocks: [{ type: 'header', text: title }, table, { type: 'context', text: 'Ties go to whoever reached the score first.' }],
-  });
+  const board: BoardRow[] = rows.map((r, i) => ({ id: String(r.userKey), name: r.name, points: r.points, correct: r.correct, answered: r.answered, streak: streaks[i]?.current ?? 0 }));
+  return {
+    ...ephemeral({
+      text: `${title}: 1. ${lead.name} ${lead.points} points`,
+      blocks: [{ type: 'header', text: title }, table, { type: 'context', text: 'Ties go to whoever reached the score first.' }],
+    }),
+    // The chart follows the text: drawing it must not delay the answer (docs/design.md, "Replies first").
+    followUp: async () => {
+      const image = await leaderboardImage({ scopeName: where, period, rows: board });
+      return ephemeral({ text: image.alt, blocks: [{ type: 'context', text: image.alt }], images: [image] });
+    },
+  };
 }

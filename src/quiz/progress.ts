@@ -2,6 +2,8 @@ import type { Actor } from '../chat-port.js';
 import type { Catalogue } from '../bank/catalogue.js';
 import type { Bank, Entry } from '../bank/types.js';
 import type { LibraryView } from '../library/library.js';
+import { CHART_PEOPLE_LIMIT, heatmapImage } from '../charts/chart-images.js';
+import type { CellState, HeatmapData } from '../charts/types.js';
 import { ephemeral, type Block, type OutgoingMessage } from '../messages/model.js';
 import type { EntryProgress, Repositories } from '../store/ports/index.js';
 import { banksOfChannel } from './channel-banks.js';
@@ -31,6 +33,7 @@ export interface Coverage {
   total: number;
 }
 
+/** Coverage of some entries (a bank's, or every bank's). */
 export function coverage(entries: readonly Entry[], progress: ReadonlyMap<string, EntryProgress>): Coverage {
   const statuses = entries.map((e) => entryStatus(progress.get(e.id)));
   return {
@@ -109,12 +112,36 @@ async function cohortReply(deps: ProgressDeps, banks: readonly Bank[], members: 
     const c = coverage(entries, progress);
     return [m.name, `${c.covered}/${c.total}`, String(c.retry), String(c.unseen), ...perBank.map((b) => `${coverage(b.entries, progress).covered}/${b.entries.length}`)];
   });
-  return ephemeral({
-    text: `Cohort progress: ${members.length} people`,
-    blocks: [
-      { type: 'header', text: 'Progress · this channel' },
-      { type: 'table', header: ['Name', 'Covered', 'To retry', 'Not seen', ...perBank.map((b) => b.slug)], rows },
-      { type: 'context', text: `Everyone who has answered a round here. /${deps.commandName} progress @name shows one person.` },
-    ],
-  });
+  const heatmap = cohortHeatmap(banks, 'this channel', members, progresses);
+  const shown = members.length > CHART_PEOPLE_LIMIT ? ` The picture shows the first ${CHART_PEOPLE_LIMIT} by name.` : '';
+  return {
+    ...ephemeral({
+      text: `Cohort progress: ${members.length} people`,
+      blocks: [
+        { type: 'header', text: 'Progress · this channel' },
+        { type: 'table', header: ['Name', 'Covered', 'To retry', 'Not seen', ...perBank.map((b) => b.slug)], rows },
+        { type: 'context', text: `Everyone who has answered a round here. /${deps.commandName} progress @name shows one person.` },
+      ],
+    }),
+    // The heatmap follows the text: it takes ~150 ms to draw (docs/design.md, "Replies first").
+    followUp: async () => {
+      const image = await heatmapImage(heatmap);
+      return ephemeral({ text: image.alt, blocks: [{ type: 'context', text: `${image.alt}${shown}` }], images: [image] });
+    },
+  };
+}
+
+/** The cohort heatmap's data: a row per person (in the order given), a column per entry of the banks given. */
+export function cohortHeatmap(banks: readonly Bank[], scopeName: string, people: readonly { userKey: number; userId?: string; name: string }[], progresses: readonly ReadonlyMap<string, EntryProgress>[]): HeatmapData {
+  const entries = banks.flatMap((b) => b.entries);
+  const multipleBanks = banks.length > 1;
+  return {
+    scopeName,
+    questions: entries.map((e) => ({ id: e.id, label: multipleBanks ? e.id.replace(/-q(\d+)$/, ':$1').slice(0, 8) : `Q${e.number}`, title: e.title })),
+    people: people.map((p, i) => ({
+      id: p.userId ?? String(p.userKey),
+      name: p.name,
+      states: Object.fromEntries(entries.map((e) => [e.id, entryStatus(progresses[i]?.get(e.id)) as CellState])),
+    })),
+  };
 }

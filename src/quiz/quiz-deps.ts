@@ -8,7 +8,7 @@ import type { Random } from './random.js';
 export interface RoundDeps {
   /** The live banks: rounds draw from the channel's, reveals read the version live at the reveal. */
   library: LibraryView;
-  store: StoreView<'rounds' | 'answers' | 'schedules' | 'channelBanks'>;
+  store: StoreView<'rounds' | 'answers' | 'schedules' | 'channelBanks' | 'insights'>;
   chat: ChatPort;
   logger: Logger;
   /** Picks entries and shuffles choices; seeded in tests. */

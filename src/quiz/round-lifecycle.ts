@@ -106,6 +106,8 @@ export async function postRound(deps: RoundDeps, round: Round, nowMs: number): P
 export async function closeRound(deps: RoundDeps, round: Round, nowMs: number): Promise<boolean> {
   const closed = await deps.store.transaction(async (tx) => {
     if (!(await tx.rounds.close(round.id, nowMs, nowMs + PLATFORM_CALL_LEASE_MS))) return false;
+    // Added up once, as it closes: the dashboard and the digest read these, never the answers.
+    await tx.insights.tallyRound(round.id);
     // Recall rounds are self-graded: they count for progress, not for streaks or points.
     if (round.kind === 'scheduled' && round.mode === 'choice') {
       const previous = await tx.rounds.previousScheduledSlot(round.channelKey, round.slotMs);

@@ -6,12 +6,13 @@ import { formatInZone } from '../quiz/format-time.js';
 import type { RoundDeps } from '../quiz/quiz-deps.js';
 import { openRound, ROUND_MAX_OPEN_MS } from '../quiz/round-lifecycle.js';
 import type { StoreView } from '../store/ports/index.js';
+import { DEFAULT_DIGEST, nextDigestSlot } from './digest-slots.js';
 import { nextFire } from './next-fire.js';
 import { parseSchedule } from './parse-schedule.js';
 
 /** What the schedule and post commands touch. */
 export interface ScheduleDeps extends Omit<RoundDeps, 'store'> {
-  store: StoreView<'rounds' | 'answers' | 'schedules' | 'people' | 'channelBanks'>;
+  store: StoreView<'rounds' | 'answers' | 'schedules' | 'people' | 'channelBanks' | 'insights' | 'digests'>;
   /** The slash command's name, for usage lines. */
   commandName: string;
 }
@@ -53,6 +54,9 @@ export async function scheduleCommand(deps: ScheduleDeps, actor: Actor, args: st
   const spec = request.spec;
   const next = nextFire(spec.cron, spec.zone, nowMs);
   await deps.store.schedules.upsert(channelKey, spec, next, actor.userName, nowMs);
+  // The digest goes out in the quiz's zone, by default at its time: move its next slot with it.
+  const digest = (await deps.store.digests.settings(channelKey)) ?? DEFAULT_DIGEST;
+  if (digest.enabled) await deps.store.digests.setNextFire(channelKey, nextDigestSlot(digest, spec, nowMs));
   deps.logger.info({ channel: actor.channelId, by: actor.userId, cron: spec.cron, zone: spec.zone, nextFireMs: next }, 'schedule set');
   const text = `Daily quiz set: ${spec.time} ${spec.zone}, ${spec.days}. First round: ${formatInZone(next, spec.zone)}.`;
   return toChannel({ text, blocks: [{ type: 'text', text }, { type: 'context', text: `Set by ${actor.userName}. /${deps.commandName} schedule off stops it.` }] });

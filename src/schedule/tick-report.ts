@@ -5,4 +5,6 @@ export interface TickReport {
   retried: number;
   missed: number;
   failed: number;
+  /** Weekly digests: posted (late ones too), missed, failed posts (retried at the next tick). */
+  digests?: { posted: number; missed: number; failed: number };
 }

@@ -1,8 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { latestVersion, roundsPosted, runConsole } from '../helpers/console-script.js';
 import { tempDir } from '../helpers/fixtures.js';
 import { tinyBanksDir } from '../helpers/small-banks.js';
+import { pngSize } from '../helpers/chart-data.js';
 
 describe('quiz commands through the scripted console', () => {
   it('GIVEN a double click THEN the second is told the first answer stands, privately', () => {
@@ -58,7 +60,12 @@ describe('quiz commands through the scripted console', () => {
     expect(latestVersion(run.printed, shown.id)!.text).toBe('Noted: you knew it.');
     expect(latestVersion(run.printed, round!.id)!.text).toMatch(/2 answered, 1 knew it\./);
     expect(run.printed.some((m) => m.text === '2 answered; knew it: alice.')).toBe(true);
-    expect(run.printed.at(-2)!.text).toMatch(/alice +\| 1\/3 +\| 0 +\| 2\nbob +\| 0\/3 +\| 1 +\| 2/);
+    expect(run.printed.at(-3)!.text).toMatch(/alice +\| 1\/3 +\| 0 +\| 2\nbob +\| 0\/3 +\| 1 +\| 2/);
+    // The cohort's picture follows its table, as privately, written to a file whose path is printed.
+    const picture = run.printed.at(-2)!;
+    expect(picture.visibleTo).toBe('alice');
+    const path = /Picture: (\S+\.png) \(598x202\)/.exec(picture.text)?.[1];
+    expect(path && pngSize(readFileSync(path))).toEqual({ width: 598, height: 202 });
     expect(run.printed.at(-1)!.text).toContain('No points yet in this channel (all time). Answer a quiz round to get on the board.');
   });
 });

@@ -86,6 +86,16 @@ describe('progress per bank and the next step', () => {
     expect(textOf(reply)).toContain('Next: Ops Foundations — Senior, /mesh quiz ops-senior (after Ops Foundations — Junior).');
   });
 
+  it('GIVEN a person who has covered the first bank of a path THEN their own page (/mesh me, the Home tab) suggests the same next step', async () => {
+    const t = curriculumBot();
+    await say(t, 'banks use ops-junior', admin('lead', 'ops'));
+    await practise(t, 'carol', 3, { channelId: 'ops' });
+    expect(textOf(await say(t, 'me', person('carol', 'ops')))).not.toMatch(/Next:/);
+    await practise(t, 'carol', 1, { channelId: 'ops' });
+    const page = textOf(await say(t, 'me', person('carol', 'ops')));
+    expect(page).toContain('Next: Ops Foundations — Senior, /mesh quiz ops-senior (after Ops Foundations — Junior).');
+  });
+
   it('GIVEN a person who has covered a bank whose next step is not loaded THEN progress says so plainly', async () => {
     const t = curriculumBot();
     await practise(t, 'dan', 4, { bank: 'serverless-junior' });

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
-import { createBot, loadBanks, ManualClock, openSqliteStore, type Bank, type Bot, type ChannelRef, type ChatPort, type IncomingAction, type IncomingCommand, type Library, type Logger, type Message, type Random, type RateLimits, type Store } from '../../src/index.js';
+import { createBot, loadBanks, ManualClock, openSqliteStore, type Bank, type Bot, type ChannelRef, type ChatPort, type DashboardLinkConfig, type IncomingAction, type IncomingCommand, type Library, type Logger, type Message, type Random, type RateLimits, type Store } from '../../src/index.js';
 
 let seedBanks: Bank[] | null = null;
 
@@ -69,14 +69,14 @@ export interface TestBot {
  * Rate limits are off unless asked for: scenario tests click faster than people do.
  */
 export function testBot(
-  options: { path?: string; start?: string; banks?: Bank[]; library?: Library; random?: Random; chat?: RecordingChat; rateLimits?: Partial<RateLimits>; logger?: Logger } = {},
+  options: { path?: string; start?: string; banks?: Bank[]; library?: Library; random?: Random; chat?: RecordingChat; rateLimits?: Partial<RateLimits>; logger?: Logger; dashboard?: DashboardLinkConfig } = {},
 ): TestBot {
   const clock = new ManualClock(new Date(options.start ?? '2026-12-01T08:00:00Z'));
   const store = openSqliteStore(options.path ?? ':memory:', clock.now().getTime());
   const chat = options.chat ?? new RecordingChat();
   const rateLimits = { lookupsPerMinute: 0, answersPerMinute: 0, ...options.rateLimits };
   const banks = options.library ? { library: options.library } : { banks: options.banks ?? seed() };
-  const bot = createBot({ ...banks, store, clock, chat, rateLimits, ...(options.random ? { random: options.random } : {}), ...(options.logger ? { logger: options.logger } : {}) });
+  const bot = createBot({ ...banks, store, clock, chat, rateLimits, ...(options.random ? { random: options.random } : {}), ...(options.logger ? { logger: options.logger } : {}), ...(options.dashboard ? { dashboard: options.dashboard } : {}) });
   return { bot, store, clock, chat };
 }
 

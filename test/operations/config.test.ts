@@ -25,7 +25,23 @@ describe('configuration', () => {
       commandName: 'mesh',
       adminUserIds: [],
       logLevel: 'info',
+      dashboard: null,
     });
+  });
+
+  it('GIVEN DASHBOARD_SECRET and PUBLIC_URL THEN dashboard links are on, and either alone names the other', () => {
+    const secret = 'f'.repeat(40);
+    const both = parseConfig({ DASHBOARD_SECRET: secret, PUBLIC_URL: 'https://meshbot.example.com/' });
+    expect(both.ok && both.config.dashboard).toEqual({ secret, publicUrl: 'https://meshbot.example.com' });
+    const secretOnly = parseConfig({ DASHBOARD_SECRET: secret });
+    expect(!secretOnly.ok && secretOnly.problems.map((p) => p.variable)).toEqual(['PUBLIC_URL']);
+    const urlOnly = parseConfig({ PUBLIC_URL: 'https://meshbot.example.com' });
+    expect(!urlOnly.ok && urlOnly.problems.map((p) => p.variable)).toEqual(['DASHBOARD_SECRET']);
+  });
+
+  it('GIVEN a short DASHBOARD_SECRET or a PUBLIC_URL with a path THEN start-up names the variable', () => {
+    expect(() => loadConfig({ DASHBOARD_SECRET: 'short', PUBLIC_URL: 'https://meshbot.example.com' })).toThrow(/DASHBOARD_SECRET: expected at least 32 characters/);
+    expect(() => loadConfig({ DASHBOARD_SECRET: 'f'.repeat(40), PUBLIC_URL: 'https://meshbot.example.com/dashboard' })).toThrow(/PUBLIC_URL: expected only the scheme and host/);
   });
 
   it('names each wrong variable, says what is wrong and shows an example', () => {

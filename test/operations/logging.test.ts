@@ -42,6 +42,21 @@ describe('logs', () => {
     expect(text.trim().split('\n')).toHaveLength(4);
   });
 
+  it('GIVEN a dashboard link or any token= parameter in a line THEN its value never reaches the log', async () => {
+    const out = capture();
+    const logger = createLogger({ level: 'info', pretty: false, destination: out.stream });
+    const token = 'v1.eyJwIjoic2xhY2siLCJ3IjoiVDEiLCJlIjoxfQ.c2lnbmF0dXJlLXNpZ25hdHVyZQ';
+    logger.info({ url: `https://meshbot.example.com/dashboard/channels/C1/people/U1?token=${token}` }, 'dashboard request');
+    logger.warn({}, `a library said: GET /dashboard?token=${token}#channel-C1 failed`);
+    logger.info({ link: `https://x.example/cb?code=1&access_token=${token}&state=2` }, 'oauth-like url');
+    await flushed();
+    const text = out.text();
+    expect(text).not.toContain(token);
+    expect(text.match(/token=\[redacted\]/g)).toHaveLength(3);
+    expect(text).toContain('/dashboard/channels/C1/people/U1?token=[redacted]');
+    expect(text).toContain('&state=2');
+  });
+
   it('are human-readable in a terminal', async () => {
     const out = capture();
     const logger = createLogger({ level: 'info', pretty: true, destination: out.stream });

@@ -27,6 +27,7 @@ async function sqliteWithHistory(): Promise<string> {
   const closest = buttonsOf(noMatch).find((b) => b.actionId === 'ask.open')!;
   await t.bot.handleAction(click(closest.actionId, closest.value, person('ben')));
   await say(t, 'quiz', person('cy'));
+  // Lookups are logged just after their replies (docs/design.md, "Replies first"): let that finish before closing.
   await t.bot.idle();
   await t.store.close();
   return path;

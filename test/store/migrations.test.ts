@@ -52,13 +52,10 @@ describe('migrations', () => {
     expect(() => migrate(db)).toThrow(/schema version 999/);
   });
 
-  it('ship migrations numbered without gaps', async () => {
-    // Branches developed side by side reserve their numbers (006 for SQLite, 003 for
-    // PostgreSQL, for the onboarding branch); once every branch is merged the reservations are redundant.
-    const reserved = { sqlite: [6], postgres: [3] };
+  it('ship migrations numbered without gaps, for SQLite and for PostgreSQL', async () => {
     const numbers = (dir: string): number[] => readdirSync(dir).filter((f) => f.endsWith('.sql')).map((f) => Number(f.split('_')[0]));
-    for (const [dir, kept] of [[MIGRATIONS_DIR, reserved.sqlite], [join(MIGRATIONS_DIR, 'postgres'), reserved.postgres]] as const) {
-      const versions = [...new Set([...numbers(dir), ...kept])].sort((a, b) => a - b);
+    for (const dir of [MIGRATIONS_DIR, join(MIGRATIONS_DIR, 'postgres')]) {
+      const versions = [...new Set(numbers(dir))].sort((a, b) => a - b);
       expect(versions).toEqual(versions.map((_, i) => i + 1));
     }
   });

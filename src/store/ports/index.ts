@@ -8,5 +8,7 @@ export type * from './lookups.js';
 export type * from './lookup-evidence.js';
 export type * from './reports.js';
 export type * from './console.js';
+export type * from './digests.js';
+export type * from './insights.js';
 export type * from './store.js';
 export type * from './channel-banks.js';

@@ -1,6 +1,8 @@
 import type { ChannelBanks } from './channel-banks.js';
 import type { ConsoleTranscript } from './console.js';
 import type { LookupEvidence } from './lookup-evidence.js';
+import type { Digests } from './digests.js';
+import type { Insights } from './insights.js';
 import type { LookupLog } from './lookups.js';
 import type { Answers, Learning, People, Rounds, Schedules } from './quiz.js';
 import type { Reports } from './reports.js';
@@ -44,6 +46,10 @@ export interface Repositories {
   deliveries: Deliveries;
   /** Which banks each channel uses. */
   channelBanks: ChannelBanks;
+  /** Weekly digests: settings, claims and posts. */
+  digests: Digests;
+  /** Read models for the dashboard, the digest and each person's page. */
+  insights: Insights;
 }
 
 /** Runs work in one database transaction. */

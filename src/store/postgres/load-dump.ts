@@ -16,10 +16,11 @@ const BOOLEANS: Readonly<Record<string, readonly string[]>> = {
   rounds: ['revealed'],
   answers: ['correct'],
   attempts: ['correct'],
+  digest_schedules: ['enabled'],
 };
 
 /** Tables whose ids PostgreSQL generates: copied ids need OVERRIDING, then the sequence moved past them. */
-const IDENTITY = new Set(['lookups', 'channels', 'users', 'rounds', 'answers', 'attempts', 'practice']);
+const IDENTITY = new Set(['lookups', 'channels', 'users', 'rounds', 'answers', 'attempts', 'practice', 'digests']);
 
 const BATCH = 500;
 

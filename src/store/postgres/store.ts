@@ -5,6 +5,8 @@ import type { Logger } from '../../logger.js';
 import type { Repositories, Store } from '../ports/index.js';
 import { createPgAnswers } from './answers.js';
 import { createPgChannelBanks } from './channel-banks.js';
+import { createPgDigests } from './digests.js';
+import { createPgInsights } from './insights.js';
 import { createPool, redactedUrl, withTransaction, type Conn, type PgContext } from './connection.js';
 import { createPgLeader } from './leader.js';
 import { createPgLearning } from './learning.js';
@@ -39,6 +41,8 @@ function repositories(ctx: PgContext, caches: Caches): Repositories {
     consoleTranscript: createPgConsoleTranscript(ctx),
     deliveries: createPgDeliveries(ctx),
     channelBanks: createPgChannelBanks(ctx),
+    digests: createPgDigests(ctx),
+    insights: createPgInsights(ctx),
   };
 }
 

@@ -16,6 +16,7 @@ export const TABLES_IN_ORDER = [
   'lookup_picks',
   'schedules',
   'rounds',
+  'round_tallies',
   'answers',
   'scores',
   'streaks',
@@ -26,6 +27,8 @@ export const TABLES_IN_ORDER = [
   'console_messages',
   'deliveries',
   'channel_banks',
+  'digest_schedules',
+  'digests',
 ] as const;
 
 /**

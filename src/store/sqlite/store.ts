@@ -4,6 +4,8 @@ import { createSqliteAnswers } from './answers.js';
 import { createSqliteChannelBanks } from './channel-banks.js';
 import { createSqliteConsoleTranscript } from './console-transcript.js';
 import { createSqliteDeliveries } from './deliveries.js';
+import { createSqliteDigests } from './digests.js';
+import { createSqliteInsights } from './insights.js';
 import { createSqliteLearning } from './learning.js';
 import { createSqliteLookupEvidence } from './lookup-evidence.js';
 import { createSqliteLookupLog } from './lookup-log.js';
@@ -52,6 +54,8 @@ export function createSqliteStore(db: Db, location: string): Store {
     consoleTranscript: asAsync(createSqliteConsoleTranscript(db), run),
     deliveries: asAsync(createSqliteDeliveries(db), run),
     channelBanks: asAsync(createSqliteChannelBanks(db), run),
+    digests: asAsync(createSqliteDigests(db), run),
+    insights: asAsync(createSqliteInsights(db), run),
   });
   const outside = repositories((call) => gate.run(call));
   const latest = readMigrations().at(-1)?.version ?? 0;

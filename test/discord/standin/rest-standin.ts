@@ -3,9 +3,22 @@
  * the routes meshbot and discord.js use, with messages it keeps so edits and clicks
  * can refer to them. Faults (a 429, a 5xx) can be queued for the next matching calls.
  */
-import { text } from 'node:stream/consumers';
+import { buffer } from 'node:stream/consumers';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { checkPng } from '../../helpers/png.js';
 import { snowflake } from './snowflake.js';
+
+/** A file uploaded with a message (multipart `files[n]`), checked to be a valid PNG. */
+export interface UploadedFile {
+  /** The form field, e.g. `files[0]`. */
+  field: string;
+  name: string;
+  contentType: string;
+  data: Buffer;
+  /** From the PNG's header. */
+  width: number;
+  height: number;
+}
 
 /** One call the stand-in received. */
 export interface RecordedRequest {
@@ -15,6 +28,8 @@ export interface RecordedRequest {
   query: URLSearchParams;
   authorization: string | undefined;
   body: any;
+  /** Files sent with the request (multipart), each a checked PNG. */
+  files: UploadedFile[];
 }
 
 interface Fault {
@@ -79,13 +94,31 @@ export class RestStandin {
   /** The HTTP handler for everything under /api. */
   async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const raw = await text(req);
+    const bytes = await buffer(req);
+    const contentType = req.headers['content-type'] ?? '';
+    let body: unknown;
+    let files: UploadedFile[] = [];
+    if (contentType.startsWith('multipart/form-data')) {
+      // How messages with attachments come: payload_json, then files[0], files[1], ...
+      let parsed: { body: unknown; files: UploadedFile[] };
+      try {
+        parsed = await parseMultipart(bytes, contentType);
+      } catch (error) {
+        return json(res, 400, { message: `Invalid Form Body: ${(error as Error).message}`, code: 50035 });
+      }
+      body = parsed.body;
+      files = parsed.files;
+    } else {
+      const raw = bytes.toString('utf8');
+      body = raw === '' ? null : parseJson(raw);
+    }
     const record: RecordedRequest = {
       method: req.method ?? 'GET',
       path: url.pathname,
       query: url.searchParams,
       authorization: req.headers.authorization,
-      body: raw === '' ? null : parseJson(raw),
+      body,
+      files,
     };
     this.requests.push(record);
     const fault = this.faults.find((f) => f.times > 0 && f.method === record.method && f.path.test(record.path));
@@ -133,9 +166,9 @@ export class RestStandin {
       if (m[1] !== this.options.applicationId) return json(res, 404, { message: 'Unknown Application', code: 10002 });
       return json(res, 200, (r.body as any[]).map((c) => ({ ...c, id: snowflake(), application_id: m![1], version: snowflake() })));
     }
-    if ((m = /^\/channels\/(\d+)\/messages$/.exec(p)) && r.method === 'POST') return json(res, 200, this.save(m[1]!, r.body, null));
+    if ((m = /^\/channels\/(\d+)\/messages$/.exec(p)) && r.method === 'POST') return json(res, 200, this.save(m[1]!, r.body, null, r.files));
     if ((m = /^\/channels\/(\d+)\/messages\/(\d+)$/.exec(p)) && r.method === 'PATCH') return json(res, 200, this.save(m[1]!, r.body, m[2]!));
-    if ((m = /^\/webhooks\/\d+\/[^/]+$/.exec(p)) && r.method === 'POST') return json(res, 200, this.save('0', r.body, null));
+    if ((m = /^\/webhooks\/\d+\/[^/]+$/.exec(p)) && r.method === 'POST') return json(res, 200, this.save('0', r.body, null, r.files));
     if ((m = /^\/webhooks\/\d+\/[^/]+\/messages\/([^/]+)$/.exec(p))) {
       if (r.method === 'DELETE') {
         res.writeHead(204);
@@ -149,7 +182,7 @@ export class RestStandin {
   }
 
   /** Stores a posted or edited message and returns it as Discord would. */
-  private save(channelId: string, body: any, messageId: string | null): any {
+  private save(channelId: string, body: any, messageId: string | null, files: UploadedFile[] = []): any {
     const previous = messageId ? this.messages.get(messageId) : undefined;
     const message = {
       ...(previous ?? {}),
@@ -157,6 +190,9 @@ export class RestStandin {
       ...(previous ? { embeds: previous.embeds, components: previous.components } : {}),
       ...pick(body ?? {}, ['content', 'embeds', 'components', 'flags', 'message_reference']),
       ...(previous ? { edited_timestamp: new Date().toISOString() } : {}),
+      ...(files.length > 0
+        ? { attachments: files.map((f, i) => ({ id: snowflake(), filename: f.name, description: body?.attachments?.[i]?.description, content_type: f.contentType, size: f.data.length, width: f.width, height: f.height, url: `https://cdn.standin/${f.name}` })) }
+        : {}),
     };
     this.messages.set(message.id, message);
     return message;
@@ -183,6 +219,29 @@ export function messageShape(id: string, channelId: string, authorId: string): a
     type: 0,
     flags: 0,
   };
+}
+
+/**
+ * A multipart body as Discord reads one: `payload_json` is the message, `files[n]` its
+ * attachments. Each file must be a whole, valid PNG (the stand-in's check that what the
+ * bot uploads is a real picture), and each `attachments[]` entry must match a file.
+ */
+async function parseMultipart(bytes: Buffer, contentType: string): Promise<{ body: unknown; files: UploadedFile[] }> {
+  const form = await new Response(new Uint8Array(bytes), { headers: { 'content-type': contentType } }).formData();
+  const payload = form.get('payload_json');
+  const body = typeof payload === 'string' ? JSON.parse(payload) : {};
+  const files: UploadedFile[] = [];
+  for (const [field, value] of form.entries()) {
+    if (!/^files\[\d+\]$/.test(field) || typeof value === 'string') continue;
+    const data = Buffer.from(await value.arrayBuffer());
+    files.push({ field, name: value.name, contentType: value.type, data, ...checkPng(data) });
+  }
+  // An attachment entry points at its file by id; a filename, when given, must agree (discord.js sends none).
+  for (const [i, a] of ((body as { attachments?: { id: number | string; filename?: string }[] }).attachments ?? []).entries()) {
+    const file = files.find((f) => f.field === `files[${a.id}]`);
+    if (!file || (a.filename !== undefined && file.name !== a.filename)) throw new Error(`attachments[${i}] names files[${a.id}] ${a.filename ?? ''}, which was not sent`);
+  }
+  return { body, files };
 }
 
 function pick(source: Record<string, unknown>, keys: string[]): Record<string, unknown> {

@@ -16,6 +16,8 @@ export interface SignedOptions {
   /** X-Slack-Retry-Num: Slack's retry of an earlier delivery. */
   retryNum?: number;
   agent?: Agent;
+  /** The body's type (default form-encoded, as commands and clicks come; events come as JSON). */
+  contentType?: string;
 }
 
 export interface SlackReply {
@@ -35,7 +37,7 @@ export function sign(secret: string, timestamp: number, body: string): string {
 export function postSigned(url: string, body: string, options: SignedOptions = {}): Promise<SlackReply> {
   const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
   const headers: Record<string, string | number> = {
-    'content-type': 'application/x-www-form-urlencoded',
+    'content-type': options.contentType ?? 'application/x-www-form-urlencoded',
     'content-length': Buffer.byteLength(body),
     'x-slack-request-timestamp': String(timestamp),
     'x-slack-signature': options.signature ?? sign(options.secret ?? SIGNING_SECRET, timestamp, body),

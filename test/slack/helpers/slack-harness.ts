@@ -2,7 +2,8 @@
  * The real Slack adapter (Bolt and all) around a real core, wired to a Web API stand-in,
  * everything on 127.0.0.1. No vitest imports: the bench builds the same thing.
  */
-import { createBot, loadBanks, ManualClock, openSqliteStore, seededRandom, type Bank, type Bot, type Store } from '../../../src/index.js';
+import { createBot, loadBanks, ManualClock, openSqliteStore, seededRandom, type Bank, type Bot, type DashboardLinkConfig, type Store } from '../../../src/index.js';
+import { dashboardRoute } from '../../../adapters/http/dashboard-route.js';
 import { RecordingLogger, RecordingObserver } from '../../helpers/recorders.js';
 import { createSlackAdapter, type SlackAdapter, type SlackAdapterOptions } from '../../../adapters/slack/slack-adapter.js';
 import { SIGNING_SECRET } from './signed-request.js';
@@ -37,11 +38,13 @@ export interface HarnessOptions extends Partial<Omit<SlackAdapterOptions, 'confi
   prepare?: (standin: WebApiStandIn) => void;
   /** Per-person budgets of the core (default: the core's). */
   rateLimits?: { lookupsPerMinute?: number; answersPerMinute?: number };
+  /** Dashboard links and the /dashboard route on Bolt's port, as the bot wires them. */
+  dashboard?: DashboardLinkConfig;
 }
 
 /** Starts a stand-in, a core on an in-memory database, and the Slack adapter (HTTP mode unless an app token is given). */
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
-  const { appToken, prepare, rateLimits, ...adapterOptions } = options;
+  const { appToken, prepare, rateLimits, dashboard, ...adapterOptions } = options;
   const standin = await new WebApiStandIn().start();
   prepare?.(standin);
   const clock = new ManualClock(new Date('2026-12-01T08:00:00Z'));
@@ -63,9 +66,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     retry: { attempts: 1 },
     drainTimeoutMs: 2_000,
     connectTimeoutMs: 5_000,
+    ...(dashboard ? { routes: [dashboardRoute(() => bot!)] } : {}),
     ...adapterOptions,
   });
-  bot = createBot({ banks: seedBanks(), store, clock, chat: adapter.chat, random: seededRandom(7), logger, ...(rateLimits ? { rateLimits } : {}) });
+  bot = createBot({ banks: seedBanks(), store, clock, chat: adapter.chat, random: seededRandom(7), logger, ...(rateLimits ? { rateLimits } : {}), ...(dashboard ? { dashboard } : {}) });
   const close = async (): Promise<void> => {
     await adapter.stop();
     await standin.close();

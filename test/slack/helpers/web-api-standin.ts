@@ -6,8 +6,11 @@
  */
 import { text } from 'node:stream/consumers';
 import { EventEmitter } from 'node:events';
+import { buffer } from 'node:stream/consumers';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { checkPng } from '../../helpers/png.js';
+import { blockKitProblems, homeViewProblems } from './block-kit-rules.js';
 
 export interface RecordedCall {
   method: string;
@@ -28,6 +31,8 @@ export interface ScriptedAnswer {
   body?: Record<string, unknown>;
   /** The answer waits for this (a slow Slack), after the call is recorded. */
   hold?: Promise<void>;
+  /** Answer as usual (after `hold`), instead of with `body`. */
+  usual?: boolean;
 }
 
 export interface StandInUser {
@@ -38,12 +43,43 @@ export interface StandInUser {
   isOwner?: boolean;
 }
 
-const WAIT_LIMIT_MS = 5_000;
+/** A file shared by files.completeUploadExternal, once its bytes were uploaded and checked. */
+export interface SharedFile {
+  id: string;
+  filename: string;
+  title: string;
+  altText: string;
+  png: Buffer;
+  /** The PNG's size, from its header (checked to be a whole, valid PNG). */
+  width: number;
+  height: number;
+  /** Where it was shared: channel_id (with thread_ts), or channels (ids, or user ids for direct messages). */
+  channelId: string | null;
+  channels: string | null;
+  threadTs: string | null;
+  initialComment: string | null;
+}
+
+/** A file slot handed out by files.getUploadURLExternal, and the bytes that came for it. */
+interface UploadSlot {
+  filename: string;
+  length: number;
+  altText: string;
+  bytes: Buffer | null;
+}
+
+const WAIT_LIMIT_MS = 10_000;
 
 export class WebApiStandIn {
   readonly calls: RecordedCall[] = [];
   readonly responses: RecordedResponse[] = [];
   readonly users = new Map<string, StandInUser>();
+  /** Files shared, in order: each checked to be the declared number of bytes of a valid PNG. */
+  readonly files: SharedFile[] = [];
+  /** Home views published, per user, in order. */
+  readonly views: { userId: string; view: Record<string, unknown> }[] = [];
+  private readonly slots = new Map<string, UploadSlot>();
+  private nextFile = 1;
   /** What auth.test says (tests make it fail by scripting an answer instead). */
   team = { id: 'T0TEST', name: 'Test Workspace' };
   private readonly scripted = new Map<string, ScriptedAnswer[]>();
@@ -94,6 +130,16 @@ export class WebApiStandIn {
     return this.waitFor(() => (this.callsTo(method).length >= count ? this.callsTo(method) : null), `${count} call(s) to ${method}`);
   }
 
+  /** Resolves once `count` files were shared (bounded). */
+  waitForFiles(count = 1): Promise<SharedFile[]> {
+    return this.waitFor(() => (this.files.length >= count ? this.files : null), `${count} shared file(s)`);
+  }
+
+  /** Resolves once `count` Home views were published (bounded). */
+  waitForViews(count = 1): Promise<{ userId: string; view: Record<string, unknown> }[]> {
+    return this.waitFor(() => (this.views.length >= count ? this.views : null), `${count} published view(s)`);
+  }
+
   /** Resolves once `count` posts to response_url `id` were recorded (bounded: rejects after 5 s). */
   waitForResponses(id: string, count = 1): Promise<RecordedResponse[]> {
     const of = (): RecordedResponse[] => this.responses.filter((r) => r.id === id);
@@ -125,8 +171,18 @@ export class WebApiStandIn {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const raw = await text(req);
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const upload = /^\/upload\/(F\w+)$/.exec(url.pathname);
+    if (req.method === 'POST' && upload) {
+      // The URL files.getUploadURLExternal gave: the raw bytes of one file.
+      const slot = this.slots.get(upload[1]!);
+      const bytes = await buffer(req);
+      if (!slot) return send(res, 404, 'no such upload', 'text/plain');
+      slot.bytes = bytes;
+      this.events.emit('record');
+      return send(res, 200, `OK - ${bytes.length}`, 'text/plain');
+    }
+    const raw = await text(req);
     const response = /^\/response\/(.+)$/.exec(url.pathname);
     if (req.method === 'POST' && response) {
       this.responses.push({ id: decodeURIComponent(response[1]!), body: JSON.parse(raw || '{}') as Record<string, unknown> });
@@ -140,11 +196,47 @@ export class WebApiStandIn {
     const call: RecordedCall = { method, params, authorization: req.headers.authorization ?? null };
     this.calls.push(call);
     const scripted = this.scripted.get(method)?.shift();
-    call.reply = scripted ? (scripted.body ?? { ok: true }) : this.answer(method, params);
+    call.reply = scripted && !scripted.usual ? (scripted.body ?? { ok: true }) : this.answer(method, params);
     this.events.emit('record');
     if (scripted?.hold) await scripted.hold;
     for (const [name, value] of Object.entries(scripted?.headers ?? {})) res.setHeader(name, value);
     return send(res, scripted?.status ?? 200, JSON.stringify(call.reply), 'application/json');
+  }
+
+  /**
+   * Shares uploaded files, as Slack does once every file's bytes arrived: here each must
+   * also be exactly its declared length and a whole, valid PNG, or the call fails.
+   */
+  private complete(params: Record<string, unknown>): Record<string, unknown> {
+    const listed = (typeof params['files'] === 'string' ? JSON.parse(params['files']) : params['files']) as { id: string; title?: string }[];
+    const shared: SharedFile[] = [];
+    for (const file of listed ?? []) {
+      const slot = this.slots.get(file.id);
+      if (!slot?.bytes) return { ok: false, error: 'file_not_found' };
+      if (slot.bytes.length !== slot.length) return { ok: false, error: 'file_upload_size_mismatch' };
+      let size: { width: number; height: number };
+      try {
+        size = checkPng(slot.bytes);
+      } catch (error) {
+        return { ok: false, error: 'invalid_png', detail: (error as Error).message };
+      }
+      shared.push({
+        id: file.id,
+        filename: slot.filename,
+        title: file.title ?? '',
+        altText: slot.altText,
+        png: slot.bytes,
+        ...size,
+        channelId: typeof params['channel_id'] === 'string' ? params['channel_id'] : null,
+        channels: typeof params['channels'] === 'string' ? params['channels'] : null,
+        threadTs: typeof params['thread_ts'] === 'string' ? params['thread_ts'] : null,
+        initialComment: typeof params['initial_comment'] === 'string' ? params['initial_comment'] : null,
+      });
+    }
+    if (shared.length === 0) return { ok: false, error: 'invalid_arguments' };
+    this.files.push(...shared);
+    // Sharing finishes asynchronously at Slack: the answer names the files, not yet the message.
+    return { ok: true, files: shared.map((f) => ({ id: f.id, title: f.title })) };
   }
 
   private answer(method: string, params: Record<string, unknown>): Record<string, unknown> {
@@ -153,10 +245,27 @@ export class WebApiStandIn {
     switch (method) {
       case 'auth.test':
         return { ok: true, url: 'https://test.slack.com/', team: this.team.name, team_id: this.team.id, user: 'meshbot', user_id: 'UBOT', bot_id: 'BBOT' };
-      case 'chat.postMessage':
+      case 'chat.postMessage': {
+        const problems = params['blocks'] === undefined ? [] : blockKitProblems(params['blocks'], 'message');
+        if (problems.length > 0) return { ok: false, error: 'invalid_blocks', response_metadata: { messages: problems } };
         return { ok: true, channel: params['channel'], ts: `1700000000.${String(this.nextTs++).padStart(6, '0')}`, message: { text: params['text'] } };
+      }
       case 'chat.update':
         return { ok: true, channel: params['channel'], ts: params['ts'], text: params['text'] };
+      case 'files.getUploadURLExternal': {
+        const id = `F${String(this.nextFile++).padStart(8, '0')}`;
+        this.slots.set(id, { filename: String(params['filename'] ?? ''), length: Number(params['length']), altText: String(params['alt_text'] ?? ''), bytes: null });
+        return { ok: true, upload_url: `http://127.0.0.1:${this.port}/upload/${id}`, file_id: id };
+      }
+      case 'files.completeUploadExternal':
+        return this.complete(params);
+      case 'views.publish': {
+        const problems = homeViewProblems(params['view']);
+        if (problems.length > 0) return { ok: false, error: 'invalid_arguments', response_metadata: { messages: problems } };
+        const view = (typeof params['view'] === 'string' ? JSON.parse(params['view']) : params['view']) as Record<string, unknown>;
+        this.views.push({ userId: String(params['user_id']), view });
+        return { ok: true, view: { id: `V${this.views.length}`, ...view } };
+      }
       case 'users.info': {
         const user = this.users.get(String(params['user']));
         if (!user) return { ok: false, error: 'user_not_found' };
