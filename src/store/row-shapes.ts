@@ -1,5 +1,5 @@
 import type { Platform } from '../chat-port.js';
-import type { QuizMode, Round, RoundKind, RoundStatus, StoredSchedule } from './ports/index.js';
+import type { Digest, DigestStatus, NewDigest, QuizMode, Round, RoundKind, RoundStatus, StoredSchedule } from './ports/index.js';
 
 /**
  * The rows both stores read back, in the column aliases their SELECTs give, and how a row
@@ -66,4 +66,21 @@ export function toSchedule(row: ScheduleRow): StoredSchedule {
     updatedBy: row.updatedBy,
     updatedMs: row.updatedMs,
   };
+}
+
+/** A digest row joined with its channel, as both stores' SELECTs alias it. */
+export interface DigestRow extends NewDigest {
+  id: number;
+  platform: Platform;
+  workspaceId: string;
+  channelId: string;
+  status: DigestStatus;
+  messageId: string | null;
+  postedMs: number | null;
+  postAttempts: number;
+}
+
+export function toDigest(row: DigestRow): Digest {
+  const { platform, workspaceId, channelId, ...rest } = row;
+  return { ...rest, channel: { platform, workspaceId, channelId } };
 }

@@ -1,28 +1,13 @@
 import type { Synchronous } from './synchronous.js';
 import type { Platform } from '../../chat-port.js';
 import type { Db } from './open-database.js';
-import type { Digest, DigestDue, Digests, DigestSettings, DigestStatus, NewDigest } from '../ports/index.js';
-
-interface DigestRow extends NewDigest {
-  id: number;
-  platform: Platform;
-  workspaceId: string;
-  channelId: string;
-  status: DigestStatus;
-  messageId: string | null;
-  postedMs: number | null;
-  postAttempts: number;
-}
+import type { Digest, DigestDue, Digests, DigestSettings, NewDigest } from '../ports/index.js';
+import { toDigest, type DigestRow } from '../row-shapes.js';
 
 const SELECT = `SELECT d.id, d.channel_key AS channelKey, c.platform, c.workspace_id AS workspaceId, c.channel_id AS channelId,
   d.week_key AS weekKey, d.slot_ms AS slotMs, d.claimed_ms AS claimedMs, d.closes_ms AS closesMs, d.status,
   d.message_id AS messageId, d.posted_ms AS postedMs, d.post_attempts AS postAttempts
   FROM digests d JOIN channels c ON c.id = d.channel_key`;
-
-function toDigest(row: DigestRow): Digest {
-  const { platform, workspaceId, channelId, ...rest } = row;
-  return { ...rest, channel: { platform, workspaceId, channelId } };
-}
 
 interface SettingsRow {
   day: number;
