@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/v3';
 import { ALLOWABLE_RULES } from './lint/lint-rules.js';
 
 const term = z.string().trim().min(1).max(80);
@@ -21,10 +21,10 @@ export const bankMetaSchema = z
     questions: z
       .record(
         z.string().regex(/^\d+$/, 'expected a question number'),
-        z.strictObject({
+        z.object({
           tier: z.enum(['fundamentals', 'intermediate', 'senior', 'staff']).optional(),
           keywords: z.array(term).default([]),
-        }),
+        }).strict(),
       )
       .default({}),
   })
@@ -39,7 +39,7 @@ export const quizFileSchema = z
   .object({
     items: z
       .array(
-        z.strictObject({
+        z.object({
           question: z.number().int().positive(),
           prompt: z.string().trim().min(1).max(300),
           correct: choice,
@@ -51,7 +51,7 @@ export const quizFileSchema = z
               why: z.string().trim().min(10, 'say why the warning is fine here, in a sentence').max(300),
             })
             .optional(),
-        }),
+        }).strict(),
       )
       .min(1),
   })

@@ -1,5 +1,5 @@
 import { isNode, LineCounter, parseDocument } from 'yaml';
-import type { z } from 'zod';
+import type { z } from 'zod/v3';
 import type { BankIssue } from './parse-bank.js';
 
 export type YamlResult<T> = { ok: true; value: T; lineOf: (path: (string | number)[]) => number } | { ok: false; issues: BankIssue[] };

@@ -1,4 +1,4 @@
-import { LRUCache } from 'lru-cache';
+import { boundedCache } from '../bounded-cache.js';
 
 /** Per-person request budgets: how many of each kind fit in a rolling minute. */
 export interface RateLimits {
@@ -19,7 +19,7 @@ const MAX_TRACKED = 50_000;
  */
 export class RateLimiter {
   // The most recently active people; idle ones are forgotten first, so memory stays bounded.
-  private readonly recent = new LRUCache<string, number[]>({ max: MAX_TRACKED });
+  private readonly recent = boundedCache<string, number[]>(MAX_TRACKED);
 
   constructor(private readonly perMinute: number) {}
 

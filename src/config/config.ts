@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/v3';
 import { BotError } from '../errors.js';
 
 const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
@@ -35,7 +35,7 @@ const optionalText = z
   .trim()
   .transform((v) => (v === '' ? undefined : v))
   .optional();
-const optionalUrl = optionalText.pipe(z.url({ message: 'expected a URL' }).optional());
+const optionalUrl = optionalText.pipe(z.string().url('expected a URL').optional());
 
 /** A whole number within bounds, from an environment string with a default. */
 function count(fallback: string, min: number, max: number) {
@@ -57,7 +57,7 @@ const schema = z.object({
     z
       .string()
       .regex(/^postgres(ql)?:\/\//, 'expected a PostgreSQL URL starting with "postgres://"')
-      .pipe(z.url({ message: 'expected a PostgreSQL URL like postgres://user:password@host:5432/database' }))
+      .pipe(z.string().url('expected a PostgreSQL URL like postgres://user:password@host:5432/database'))
       .optional(),
   ),
   DATABASE_POOL_SIZE: count('10', 1, 1000),
@@ -84,7 +84,8 @@ const schema = z.object({
   DASHBOARD_SECRET: optionalText.pipe(z.string().min(32, 'expected at least 32 characters (e.g. the output of openssl rand -hex 32)').optional()),
   PUBLIC_URL: optionalText.pipe(
     z
-      .url({ message: 'expected the https URL people reach the bot at, like https://meshbot.example.com' })
+      .string()
+      .url('expected the https URL people reach the bot at, like https://meshbot.example.com')
       .regex(/^https?:\/\/[^/?#]+\/?$/, 'expected only the scheme and host (and port), like https://meshbot.example.com')
       .optional(),
   ),

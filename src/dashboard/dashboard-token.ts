@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { z } from 'zod';
+import { z } from 'zod/v3';
 import type { Platform } from '../chat-port.js';
 import { BotError } from '../errors.js';
 
@@ -29,11 +29,11 @@ export const DASHBOARD_TOKEN_STATUS: Readonly<Record<DashboardTokenFailure, 401 
 
 const VERSION = 'v1';
 
-const Payload = z.strictObject({
+const Payload = z.object({
   p: z.enum(['slack', 'discord', 'console']),
   w: z.string().min(1),
   e: z.number().int().nonnegative(),
-});
+}).strict();
 
 /**
  * A token for a dashboard link: `v1.<payload>.<signature>`, where the payload is the

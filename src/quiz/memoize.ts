@@ -1,4 +1,4 @@
-import { LRUCache } from 'lru-cache';
+import { boundedCache } from '../bounded-cache.js';
 
 /**
  * Wraps a pure function with a small least-recently-used cache. Clicks in a burst ask
@@ -6,7 +6,7 @@ import { LRUCache } from 'lru-cache';
  * the cache keeps the `limit` most recent, so memory stays bounded.
  */
 export function memoize<A extends unknown[], R extends {}>(limit: number, keyOf: (...args: A) => string, compute: (...args: A) => R): (...args: A) => R {
-  const cache = new LRUCache<string, R>({ max: limit });
+  const cache = boundedCache<string, R>(limit);
   return (...args: A): R => {
     const key = keyOf(...args);
     const hit = cache.get(key);

@@ -1,4 +1,4 @@
-import { LRUCache } from 'lru-cache';
+import { boundedCache } from '../bounded-cache.js';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { editDistance } from './edit-distance.js';
@@ -54,7 +54,7 @@ export function specificity(word: string, curve: SpecificityCurve): number {
 
 /** Common English words by first letter and length, for `nearestEnglish` (built on first use). */
 let commonByStart: Map<string, string[]> | null = null;
-const nearestCache = new LRUCache<string, string>({ max: 10_000 });
+const nearestCache = boundedCache<string, string>(10_000);
 
 /** Words at least this common (Zipf) are candidates for what a misspelt word meant. */
 const COMMON_ZIPF = 3;

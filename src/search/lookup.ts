@@ -1,4 +1,5 @@
-import { LRUCache } from 'lru-cache';
+import type { LRUCache } from 'lru-cache';
+import { boundedCache } from '../bounded-cache.js';
 import type { SearchResult } from 'minisearch';
 import type { Bank, Entry } from '../bank/types.js';
 import { buildLearnedHints, DEFAULT_LEARNING_OPTIONS, LearnedHints, type Evidence, type IdeaWeights, type LearnedMatch, type LearnedPhrasing, type LearningOptions } from './learned-evidence.js';
@@ -182,7 +183,7 @@ function lookupOver(index: SearchIndex, options: LookupOptions, banks: readonly 
   // Swapped whole by useLearned: a search sees one set of hints from start to end.
   let hints = LearnedHints.EMPTY;
   // Stored queries repeat across refreshes: plan each once (planning may read WordNet).
-  const ideasCache = new LRUCache<string, IdeaWeights>({ max: 20_000 });
+  const ideasCache = boundedCache<string, IdeaWeights>(20_000);
   const ideasOf = (query: string): IdeaWeights => {
     const key = query.trim().toLowerCase().replace(/\s+/g, ' ');
     let ideas = ideasCache.get(key);
@@ -239,7 +240,7 @@ class ResultCache {
   private readonly lru: LRUCache<string, LookupResult> | null;
 
   constructor(size: number) {
-    this.lru = size > 0 ? new LRUCache({ max: size }) : null;
+    this.lru = size > 0 ? boundedCache(size) : null;
   }
 
   get(key: string): LookupResult | undefined {

@@ -1,4 +1,4 @@
-import { LRUCache } from 'lru-cache';
+import { boundedCache } from '../bounded-cache.js';
 import type { Entry } from '../bank/types.js';
 import { indexTokens } from './normalize.js';
 import type { Concept } from './query-plan.js';
@@ -14,7 +14,7 @@ const CACHE_LIMIT = 2_000;
  * Computed on first use for the few top candidates only, and cached with a bound.
  */
 export class EntryPhrases {
-  private readonly cache = new LRUCache<string, Set<string>>({ max: CACHE_LIMIT });
+  private readonly cache = boundedCache<string, Set<string>>(CACHE_LIMIT);
 
   /** Share of the query's neighbouring concept pairs that the entry has side by side (0-1). */
   pairShare(entry: Entry, concepts: readonly Concept[]): number {

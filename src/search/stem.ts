@@ -1,7 +1,7 @@
-import { LRUCache } from 'lru-cache';
+import { boundedCache } from '../bounded-cache.js';
 import { stemmer } from 'stemmer';
 
-const cache = new LRUCache<string, string>({ max: 100_000 });
+const cache = boundedCache<string, string>(100_000);
 
 /** Porter stem of one lowercase token (memoised: the same words recur in every query). */
 export function stem(token: string): string {

@@ -1,4 +1,4 @@
-import { LRUCache } from 'lru-cache';
+import { boundedCache } from '../bounded-cache.js';
 import { editDistance } from './edit-distance.js';
 import { stem } from './stem.js';
 
@@ -21,7 +21,7 @@ export class Vocabulary {
   private readonly aliasWords = new Set<string>();
   private readonly termIds = new Map<string, number>();
   // The vocabulary is fixed once built, so a word's correction never changes; null means none.
-  private readonly corrections = new LRUCache<string, Correction | 'none'>({ max: 10_000 });
+  private readonly corrections = boundedCache<string, Correction | 'none'>(10_000);
   private readonly bigrams = new Set<number>();
   private docs = 0;
 

@@ -1,4 +1,4 @@
-import { LRUCache } from 'lru-cache';
+import { boundedCache } from '../bounded-cache.js';
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -28,7 +28,7 @@ interface Dictionary {
 }
 
 let dictionary: Dictionary | null | undefined;
-const cache = new LRUCache<string, string[]>({ max: 10_000 });
+const cache = boundedCache<string, string[]>(10_000);
 
 /**
  * Lemmas that share a sense with the word (its commonest `maxSenses` senses per part of

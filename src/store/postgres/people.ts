@@ -1,4 +1,5 @@
-import { LRUCache } from 'lru-cache';
+import type { LRUCache } from 'lru-cache';
+import { boundedCache } from '../../bounded-cache.js';
 import type { People } from '../ports/index.js';
 import type { PgContext } from './connection.js';
 
@@ -12,7 +13,7 @@ export interface PeopleCache {
 const CACHE_LIMIT = 50_000;
 
 export function createPeopleCache(): PeopleCache {
-  return { users: new LRUCache({ max: CACHE_LIMIT }), channels: new LRUCache({ max: CACHE_LIMIT }) };
+  return { users: boundedCache(CACHE_LIMIT), channels: boundedCache(CACHE_LIMIT) };
 }
 
 export function createPgPeople(ctx: PgContext, cache: PeopleCache): People {

@@ -1,4 +1,5 @@
-import { LRUCache } from 'lru-cache';
+import type { LRUCache } from 'lru-cache';
+import { boundedCache } from '../../bounded-cache.js';
 import { FIXED_ROUND_CACHE, toRound, type RoundRow, type RoundState } from '../row-shapes.js';
 import type { EntryStats, Round, RoundResults, Rounds } from '../ports/index.js';
 import type { PgContext } from './connection.js';
@@ -15,7 +16,7 @@ const STATE = `SELECT status, message_id AS "messageId", opened_ms AS "openedMs"
 export type RoundCache = LRUCache<number, Round>;
 
 export function createRoundCache(): RoundCache {
-  return new LRUCache({ max: FIXED_ROUND_CACHE });
+  return boundedCache(FIXED_ROUND_CACHE);
 }
 
 export function createPgRounds(ctx: PgContext, fixed: RoundCache): Rounds {

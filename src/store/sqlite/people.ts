@@ -1,5 +1,5 @@
 import type { Synchronous } from './synchronous.js';
-import { LRUCache } from 'lru-cache';
+import { boundedCache } from '../../bounded-cache.js';
 import type { ChannelRef } from '../../chat-port.js';
 import type { Db } from './open-database.js';
 import type { People, PersonRef } from '../ports/index.js';
@@ -18,8 +18,8 @@ export function createSqlitePeople(db: Db, afterCommit: (fn: () => void) => void
   const nameOf = db.prepare('SELECT display_name FROM users WHERE id = ?').pluck();
   // Names and keys never change once seen (renames update both), so a small cache saves
   // a query on every click.
-  const userCache = new LRUCache<string, { key: number; name: string }>({ max: CACHE_LIMIT });
-  const channelCache = new LRUCache<string, number>({ max: CACHE_LIMIT });
+  const userCache = boundedCache<string, { key: number; name: string }>(CACHE_LIMIT);
+  const channelCache = boundedCache<string, number>(CACHE_LIMIT);
 
   return {
     channelKey(ref: ChannelRef): number {

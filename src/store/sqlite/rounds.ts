@@ -1,5 +1,5 @@
 import type { Synchronous } from './synchronous.js';
-import { LRUCache } from 'lru-cache';
+import { boundedCache } from '../../bounded-cache.js';
 import { FIXED_ROUND_CACHE, toRound, type RoundRow, type RoundState } from '../row-shapes.js';
 import type { Db } from './open-database.js';
 import type { EntryStats, NewRound, Round, RoundResults, Rounds } from '../ports/index.js';
@@ -21,7 +21,7 @@ export function createSqliteRounds(db: Db): Synchronous<Rounds> {
   // What a round asks never changes after its claim (question, choices, channel, times);
   // only its state does. Every click reads its round, so the fixed part is kept here and
   // the state alone is read each time, fresh (another process may have closed the round).
-  const fixed = new LRUCache<number, Round>({ max: FIXED_ROUND_CACHE });
+  const fixed = boundedCache<number, Round>(FIXED_ROUND_CACHE);
   const stateById = db.prepare(`SELECT status, message_id AS messageId, opened_ms AS openedMs, closed_ms AS closedMs,
     post_attempts AS postAttempts FROM rounds WHERE id = ?`);
   const markOpen = db.prepare("UPDATE rounds SET status = 'open', message_id = ?, opened_ms = ?, post_attempts = post_attempts + 1 WHERE id = ? AND status = 'claimed'");
