@@ -36,5 +36,6 @@ VOLUME ["/data"]
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
-# SIGTERM goes straight to node (no npm in between), so shutdown is graceful.
-CMD ["node", "dist/adapters/main.js"]
+# SIGTERM goes straight to node (no npm in between), so shutdown is graceful. The flags are
+# package.json's start:prod (a test keeps the two the same); docs/operations.md, "Memory".
+CMD ["node", "--max-semi-space-size=8", "dist/adapters/main.js"]

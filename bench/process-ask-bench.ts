@@ -1,6 +1,6 @@
 /**
  * The `/mesh ask` round trip measured from outside, with meshbot as its own process
- * started the production way (`node dist/adapters/main.js`, LOG_LEVEL=info, a SQLite file),
+ * started the production way (`npm run start:prod`'s command, LOG_LEVEL=info, a SQLite file),
  * beside the bare library doing the least it can (acknowledging with a short text), also
  * its own process, in the same run, interleaved request by request:
  * - Slack: a signed slash command over loopback HTTP to each; time to the ack's body.
@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { startDiscordStandin, type DiscordStandin } from '../test/discord/standin/discord-standin.js';
 import { slashCommand, type Where } from '../test/discord/standin/interactions.js';
+import { productionNodeArgs } from '../test/helpers/production-command.js';
 import { freePort } from '../test/helpers/spawn-bot.js';
 import { postSigned, SIGNING_SECRET, slashCommandBody } from '../test/slack/helpers/signed-request.js';
 import { WebApiStandIn } from '../test/slack/helpers/web-api-standin.js';
@@ -31,17 +32,17 @@ interface Proc {
   port: number;
 }
 
-async function spawnProcess(script: string, env: Record<string, string>, ready: (p: Proc) => Promise<boolean>): Promise<Proc> {
+async function spawnProcess(args: string[], env: Record<string, string>, ready: (p: Proc) => Promise<boolean>): Promise<Proc> {
   const port = await freePort();
-  const child = spawn(process.execPath, [script], { env: { PATH: process.env['PATH'] ?? '', NODE_ENV: 'production', ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, args, { env: { PATH: process.env['PATH'] ?? '', NODE_ENV: 'production', ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
   const started = Date.now();
   const proc = { child, port };
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`${script} exited: ${stderr}`);
+    if (child.exitCode !== null) throw new Error(`${args.join(' ')} exited: ${stderr}`);
     if (await ready(proc).catch(() => false)) return proc;
-    if (Date.now() - started > 30_000) throw new Error(`${script} was not ready within 30 s: ${stderr}`);
+    if (Date.now() - started > 30_000) throw new Error(`${args.join(' ')} was not ready within 30 s: ${stderr}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
@@ -82,8 +83,8 @@ async function slack(): Promise<Figure[]> {
   const standin = await new WebApiStandIn().start();
   const dir = tempDirectory('meshbot-ask-');
   const env = { SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: standin.apiUrl, LOG_LEVEL: 'info' };
-  const ours = await spawnProcess(join('dist', 'adapters', 'main.js'), { ...env, DATABASE_PATH: join(dir.path, 'bench.db') }, readyz);
-  const bare = await spawnProcess(join('bench', 'bare-bolt-app.mjs'), env, readyz);
+  const ours = await spawnProcess(productionNodeArgs(), { ...env, DATABASE_PATH: join(dir.path, 'bench.db') }, readyz);
+  const bare = await spawnProcess([join('bench', 'bare-bolt-app.mjs')], env, readyz);
   const agent = new Agent({ keepAlive: true, maxSockets: 2 });
   try {
     const first = await postSigned(`http://127.0.0.1:${ours.port}/slack/events`, slashCommandBody({ text: 'ask circuit breaking' }), { agent });
@@ -126,8 +127,8 @@ async function discord(): Promise<Figure[]> {
     await standin.interact(ask(0), { token, timeoutMs: 1_000 });
     return true;
   };
-  const ours = await spawnProcess(join('dist', 'adapters', 'main.js'), { DISCORD_TOKEN: TOKENS.ours, DISCORD_APPLICATION_ID: APPLICATION_ID, DISCORD_API_URL: standin.apiUrl, DATABASE_PATH: join(dir.path, 'bench.db'), LOG_LEVEL: 'info' }, answers(TOKENS.ours));
-  const bare = await spawnProcess(join('bench', 'bare-discord-client.mjs'), { DISCORD_TOKEN: TOKENS.bare, DISCORD_API_URL: standin.apiUrl }, answers(TOKENS.bare));
+  const ours = await spawnProcess(productionNodeArgs(), { DISCORD_TOKEN: TOKENS.ours, DISCORD_APPLICATION_ID: APPLICATION_ID, DISCORD_API_URL: standin.apiUrl, DATABASE_PATH: join(dir.path, 'bench.db'), LOG_LEVEL: 'info' }, answers(TOKENS.ours));
+  const bare = await spawnProcess([join('bench', 'bare-discord-client.mjs')], { DISCORD_TOKEN: TOKENS.bare, DISCORD_API_URL: standin.apiUrl }, answers(TOKENS.bare));
   try {
     const times = await interleave(async (side, i) => {
       const started = performance.now();

@@ -1,5 +1,5 @@
 /**
- * Start-up and memory of the production build (`node dist/adapters/main.js`, Slack HTTP
+ * Start-up and memory of the production build (`npm run start:prod`'s command, Slack HTTP
  * mode, SQLite) beside a bare Bolt app (bench/bare-bolt-app.mjs) in the same run: time
  * from spawn to /readyz answering 200, and resident memory once ready and after 500
  * signed `/mesh ask` commands. Needs `npm run build` first (the bench runs it if dist/ is
@@ -9,6 +9,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { productionNodeArgs } from '../test/helpers/production-command.js';
 import { freePort } from '../test/helpers/spawn-bot.js';
 import { postSigned, SIGNING_SECRET, slashCommandBody } from '../test/slack/helpers/signed-request.js';
 import { WebApiStandIn } from '../test/slack/helpers/web-api-standin.js';
@@ -79,7 +80,9 @@ export async function benchStartup(): Promise<Figure[]> {
   const dir = tempDirectory('meshbot-startup-');
   try {
     const env = { SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: standin.apiUrl, LOG_LEVEL: 'warn', NODE_ENV: 'production' };
-    const ours = await measure([join('dist', 'adapters', 'main.js')], { ...env, DATABASE_PATH: join(dir.path, 'bench.db') });
+    const ours = await measure(productionNodeArgs(), { ...env, DATABASE_PATH: join(dir.path, 'bench.db') });
+    // The same build without start:prod's V8 flags, to show what they are worth.
+    const defaults = await measure([join('dist', 'adapters', 'main.js')], { ...env, DATABASE_PATH: join(dir.path, 'bench-defaults.db') });
     const bare = await measure([join('bench', 'bare-bolt-app.mjs')], env);
     return [
       { name: 'startup.ready_ms', value: round(ours.readyMs, 0), unit: 'ms' },
@@ -87,6 +90,8 @@ export async function benchStartup(): Promise<Figure[]> {
       { name: 'startup.rss_ready_mb', value: round(ours.rssReady, 1), unit: 'MB' },
       { name: 'startup.bare_bolt_rss_ready_mb', value: round(bare.rssReady, 1), unit: 'MB' },
       { name: 'startup.rss_over_bare_ready', value: round(ours.rssReady / bare.rssReady, 2), unit: 'x' },
+      { name: 'startup.rss_ready_v8_defaults_mb', value: round(defaults.rssReady, 1), unit: 'MB' },
+      { name: 'startup.rss_after_asks_v8_defaults_mb', value: round(defaults.rssAfter, 1), unit: 'MB' },
       { name: 'startup.rss_after_asks_mb', value: round(ours.rssAfter, 1), unit: 'MB' },
       { name: 'startup.bare_bolt_rss_after_asks_mb', value: round(bare.rssAfter, 1), unit: 'MB' },
       { name: 'startup.rss_over_bare_after_asks', value: round(ours.rssAfter / bare.rssAfter, 2), unit: 'x' },

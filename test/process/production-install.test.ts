@@ -3,6 +3,7 @@ import { cpSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/fixtures.js';
+import { productionNodeArgs } from '../helpers/production-command.js';
 import { spawnSlackBot, type SpawnedBot } from '../helpers/spawn-bot.js';
 import { WebApiStandIn } from '../slack/helpers/web-api-standin.js';
 
@@ -24,7 +25,9 @@ describe('the production image, reproduced without Docker', () => {
     expect(dockerfile).toMatch(/npm run build/);
     expect(dockerfile).toMatch(/USER node/);
     expect(dockerfile).toMatch(/HEALTHCHECK/);
-    expect(dockerfile).toMatch(/CMD \["node", "dist\/adapters\/main\.js"\]/);
+    // The image starts the bot exactly as `npm run start:prod` does, flags included.
+    const cmd = /^CMD (\[.*\])$/m.exec(dockerfile)?.[1];
+    expect(cmd && (JSON.parse(cmd) as string[])).toEqual(['node', ...productionNodeArgs()]);
   });
 
   it('builds, installs production dependencies only, starts with the image command and answers /healthz', async () => {
@@ -39,7 +42,7 @@ describe('the production image, reproduced without Docker', () => {
     expect(existsSync(join(dir, 'node_modules', 'tsx'))).toBe(false);
 
     standin = await new WebApiStandIn().start();
-    bot = await spawnSlackBot({ cwd: dir, apiUrl: standin.apiUrl, databasePath: join(dir, 'data-volume', 'meshbot.db'), entry: [join('dist', 'adapters', 'main.js')] });
+    bot = await spawnSlackBot({ cwd: dir, apiUrl: standin.apiUrl, databasePath: join(dir, 'data-volume', 'meshbot.db'), entry: productionNodeArgs() });
     const health = await fetch(`http://127.0.0.1:${bot.port}/healthz`);
     expect(health.status).toBe(200);
     expect(await health.json()).toEqual({ status: 'ok' });
