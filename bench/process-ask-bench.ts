@@ -56,11 +56,12 @@ async function stop(p: Proc): Promise<void> {
 
 const readyz = async (p: Proc): Promise<boolean> => (await fetch(`http://127.0.0.1:${p.port}/readyz`)).status === 200;
 
-/** Interleaves `measure(side, i)` over both sides; alternates who goes first. */
-async function interleave(measure: (side: 'ours' | 'bare', i: number) => Promise<number>): Promise<{ ours: number[]; bare: number[] }> {
-  const out = { ours: [] as number[], bare: [] as number[] };
+/** Interleaves `measure(side, i)` over the sides; rotates who goes first. */
+async function interleave<S extends string>(sides: readonly S[], measure: (side: S, i: number) => Promise<number>): Promise<Record<S, number[]>> {
+  const out = Object.fromEntries(sides.map((side) => [side, [] as number[]])) as Record<S, number[]>;
   for (let i = 0; i < WARMUP + MEASURED; i++) {
-    for (const side of i % 2 === 0 ? (['ours', 'bare'] as const) : (['bare', 'ours'] as const)) {
+    const first = i % sides.length;
+    for (const side of [...sides.slice(first), ...sides.slice(0, first)]) {
       const ms = await measure(side, i);
       if (i >= WARMUP) out[side].push(ms);
     }
@@ -89,7 +90,7 @@ async function slack(): Promise<Figure[]> {
   try {
     const first = await postSigned(`http://127.0.0.1:${ours.port}/slack/events`, slashCommandBody({ text: 'ask circuit breaking' }), { agent });
     if (!first.text.includes('Q7')) throw new Error(`expected Q7 from meshbot, got ${first.text.slice(0, 200)}`);
-    const times = await interleave(async (side, i) => {
+    const times = await interleave(['ours', 'bare'] as const, async (side, i) => {
       const body = slashCommandBody({ text: `ask ${QUERIES[i % QUERIES.length]}`, user_id: `U${String(i).padStart(6, '0')}` });
       const url = `http://127.0.0.1:${(side === 'ours' ? ours : bare).port}/slack/events`;
       const started = performance.now();
@@ -110,11 +111,11 @@ async function slack(): Promise<Figure[]> {
 const APPLICATION_ID = '1098765432109876543';
 const GUILD_ID = '200000000000000001';
 const CHANNEL_ID = '300000000000000001';
-const TOKENS = { ours: 'bench.meshbot.token', bare: 'bench.bare.token' } as const;
+const TOKENS = { ours: 'bench.meshbot.token', bare: 'bench.bare.token', bareEmbed: 'bench.bare-embed.token' } as const;
 
 async function discord(): Promise<Figure[]> {
   const standin: DiscordStandin = await startDiscordStandin({
-    tokens: [TOKENS.ours, TOKENS.bare],
+    tokens: [TOKENS.ours, TOKENS.bare, TOKENS.bareEmbed],
     applicationId: APPLICATION_ID,
     guilds: [{ id: GUILD_ID, name: 'Bench', channels: [{ id: CHANNEL_ID, name: 'bench' }] }],
   });
@@ -129,15 +130,23 @@ async function discord(): Promise<Figure[]> {
   };
   const ours = await spawnProcess(productionNodeArgs(), { DISCORD_TOKEN: TOKENS.ours, DISCORD_APPLICATION_ID: APPLICATION_ID, DISCORD_API_URL: standin.apiUrl, DATABASE_PATH: join(dir.path, 'bench.db'), LOG_LEVEL: 'info' }, answers(TOKENS.ours));
   const bare = await spawnProcess([join('bench', 'bare-discord-client.mjs')], { DISCORD_TOKEN: TOKENS.bare, DISCORD_API_URL: standin.apiUrl }, answers(TOKENS.bare));
+  // The bare client again, replying with meshbot's own answer (embed and buttons): how much
+  // of the difference is the reply's content, which discord.js checks and serialises.
+  const sample = (await standin.interact(ask(1), { token: TOKENS.ours })).body as { data: unknown };
+  const bareEmbed = await spawnProcess([join('bench', 'bare-discord-client.mjs')], { DISCORD_TOKEN: TOKENS.bareEmbed, DISCORD_API_URL: standin.apiUrl, BARE_REPLY: JSON.stringify(sample.data) }, answers(TOKENS.bareEmbed));
   try {
-    const times = await interleave(async (side, i) => {
+    const times = await interleave(['ours', 'bare', 'bareEmbed'] as const, async (side, i) => {
       const started = performance.now();
       await standin.interact(ask(i + 1), { token: TOKENS[side] });
       return performance.now() - started;
     });
-    return figures('process.discord.ask', times);
+    return [
+      ...figures('process.discord.ask', times),
+      { name: 'process.discord.ask.bare_same_reply_p50', value: round(percentile(times.bareEmbed, 50)), unit: 'ms' },
+      { name: 'process.discord.ask.ours_over_bare_same_reply_p50', value: round(percentile(times.ours, 50) / percentile(times.bareEmbed, 50)), unit: 'x' },
+    ];
   } finally {
-    await Promise.all([stop(ours), stop(bare)]);
+    await Promise.all([stop(ours), stop(bare), stop(bareEmbed)]);
     await standin.close();
     dir.remove();
   }
