@@ -15,7 +15,7 @@ import { dashboardRoute } from '../adapters/http/dashboard-route.js';
 import { serveRoutes } from '../adapters/http/serve-routes.js';
 import { createBot, loadBanks, periodKey, pointsFor, seededRandom, signDashboardToken, type Bot, type ManualClock, type Store } from '../src/index.js';
 import { percentile, round, type Figure } from './figure.js';
-import { pgBenchDb } from './postgres-fixtures.js';
+import { insertColumns, insertScores, pgBenchDb, type ScoreRow } from './postgres-fixtures.js';
 import { benchDb, noopChat } from './quiz-fixtures.js';
 
 const PEOPLE = 2_000;
@@ -34,7 +34,7 @@ const SCOPES = ['c:slack:T1:C1', 'w:slack:T1'];
 interface History {
   rounds: { slot: number[]; entry: string[] };
   answers: { round: number[]; user: number[]; correct: number[]; points: number[]; at: number[]; entry: string[] };
-  scores: { scope: string; period: string; user: number; points: number; correct: number; answered: number; last: number }[];
+  scores: ScoreRow[];
   streaks: { user: number; current: number; best: number; last: number }[];
   lookups: { query: string[]; answered: number[]; at: number[]; user: string[] };
 }
@@ -75,7 +75,7 @@ function generate(): History {
       for (const scope of SCOPES) {
         for (const period of periods) {
           const key = `${scope}\u0000${period}\u0000${user}`;
-          const s = scores.get(key) ?? { scope, period, user, points: 0, correct: 0, answered: 0, last: at };
+          const s = scores.get(key) ?? { scope, period, userKey: user, points: 0, correct: 0, answered: 0, last: at };
           s.points += points;
           s.correct += correct ? 1 : 0;
           s.answered++;
@@ -127,7 +127,7 @@ function loadSqlite(db: ReturnType<typeof benchDb>['db'], h: History): void {
       insertAnswer.run(a.round[i], a.user[i], a.correct[i] ? 0 : 1, a.correct[i], a.points[i], a.at[i]);
       insertAttempt.run(a.user[i], a.entry[i], a.correct[i], a.at[i]);
     }
-    for (const s of h.scores) insertScore.run(s.scope, s.period, s.user, s.points, s.correct, s.answered, s.last);
+    for (const s of h.scores) insertScore.run(s.scope, s.period, s.userKey, s.points, s.correct, s.answered, s.last);
     for (const s of h.streaks) insertStreak.run(s.user, s.current, s.best, s.last);
     const l = h.lookups;
     for (let i = 0; i < l.query.length; i++) insertLookup.run(l.user[i], l.query[i], l.answered[i], l.at[i]);
@@ -153,28 +153,19 @@ async function loadPostgres(pool: pg.Pool, h: History): Promise<void> {
     [ids(ROUNDS), h.rounds.slot, h.rounds.entry],
   );
   const a = h.answers;
-  const BATCH = 50_000;
-  for (let i = 0; i < a.round.length; i += BATCH) {
-    const cut = <T>(xs: T[]): T[] => xs.slice(i, i + BATCH);
-    await pool.query(
-      `INSERT INTO answers (round_id, user_key, choice_index, correct, points, answered_ms)
-       SELECT r, u, 1 - c, c = 1, p, t FROM unnest($1::bigint[], $2::bigint[], $3::int[], $4::int[], $5::bigint[]) AS x(r, u, c, p, t)`,
-      [cut(a.round), cut(a.user), cut(a.correct), cut(a.points), cut(a.at)],
-    );
-    await pool.query(
-      `INSERT INTO attempts (user_key, entry_id, source, correct, channel_key, at_ms)
-       SELECT u, e, 'round', c = 1, 1, t FROM unnest($1::bigint[], $2::text[], $3::int[], $4::bigint[]) AS x(u, e, c, t)`,
-      [cut(a.user), cut(a.entry), cut(a.correct), cut(a.at)],
-    );
-  }
-  for (let i = 0; i < h.scores.length; i += BATCH) {
-    const s = h.scores.slice(i, i + BATCH);
-    await pool.query(
-      `INSERT INTO scores (scope, period, user_key, points, correct, answered, last_scored_ms)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::int[], $5::int[], $6::int[], $7::bigint[])`,
-      [s.map((x) => x.scope), s.map((x) => x.period), s.map((x) => x.user), s.map((x) => x.points), s.map((x) => x.correct), s.map((x) => x.answered), s.map((x) => x.last)],
-    );
-  }
+  await insertColumns(
+    pool,
+    `INSERT INTO answers (round_id, user_key, choice_index, correct, points, answered_ms)
+     SELECT r, u, 1 - c, c = 1, p, t FROM unnest($1::bigint[], $2::bigint[], $3::int[], $4::int[], $5::bigint[]) AS x(r, u, c, p, t)`,
+    [a.round, a.user, a.correct, a.points, a.at],
+  );
+  await insertColumns(
+    pool,
+    `INSERT INTO attempts (user_key, entry_id, source, correct, channel_key, at_ms)
+     SELECT u, e, 'round', c = 1, 1, t FROM unnest($1::bigint[], $2::text[], $3::int[], $4::bigint[]) AS x(u, e, c, t)`,
+    [a.user, a.entry, a.correct, a.at],
+  );
+  await insertScores(pool, h.scores);
   const st = h.streaks;
   await pool.query('INSERT INTO streaks (channel_key, user_key, current, best, last_slot_ms) SELECT 1, * FROM unnest($1::bigint[], $2::int[], $3::int[], $4::bigint[])', [
     st.map((x) => x.user),

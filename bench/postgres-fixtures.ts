@@ -72,3 +72,36 @@ export async function pgBenchDb(startIso: string, rateLimits?: { answersPerMinut
     },
   };
 }
+
+/** Rows are sent in slices of this many: one parameter array stays far below PostgreSQL's message limit. */
+const LOAD_SLICE = 50_000;
+
+/**
+ * Runs a bulk `INSERT ... SELECT ... FROM unnest($1, $2, ...)` with each column array
+ * (parameter $1, $2, ... in order, all the same length) in slices of rows.
+ */
+export async function insertColumns(pool: pg.Pool, sql: string, columns: readonly (readonly unknown[])[]): Promise<void> {
+  const rows = columns[0]?.length ?? 0;
+  for (let i = 0; i < rows; i += LOAD_SLICE) await pool.query(sql, columns.map((column) => column.slice(i, i + LOAD_SLICE)));
+}
+
+/** One row of the scores table, as the benches generate it. */
+export interface ScoreRow {
+  scope: string;
+  period: string;
+  userKey: number;
+  points: number;
+  correct: number;
+  answered: number;
+  last: number;
+}
+
+/** Loads scores rows in bulk. */
+export function insertScores(pool: pg.Pool, rows: readonly ScoreRow[]): Promise<void> {
+  return insertColumns(
+    pool,
+    `INSERT INTO scores (scope, period, user_key, points, correct, answered, last_scored_ms)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::int[], $5::int[], $6::int[], $7::bigint[])`,
+    [rows.map((x) => x.scope), rows.map((x) => x.period), rows.map((x) => x.userKey), rows.map((x) => x.points), rows.map((x) => x.correct), rows.map((x) => x.answered), rows.map((x) => x.last)],
+  );
+}

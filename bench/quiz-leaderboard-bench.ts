@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks';
 import type pg from 'pg';
 import { periodKey, pointsFor, seededRandom as random, type Bot, type IncomingCommand, type ManualClock, type Store } from '../src/index.js';
 import { percentile, round, type Figure } from './figure.js';
-import { pgBenchDb } from './postgres-fixtures.js';
+import { insertColumns, insertScores, pgBenchDb, type ScoreRow } from './postgres-fixtures.js';
 import { benchDb, timeRuns } from './quiz-fixtures.js';
 
 const CHANNELS = 40;
@@ -25,7 +25,7 @@ interface History {
   channels: string[];
   rounds: { channelKey: number; slot: number; entryId: string }[];
   answers: { roundId: number[]; userKey: number[]; choice: number[]; correct: number[]; points: number[]; at: number[] };
-  scores: { scope: string; period: string; userKey: number; points: number; correct: number; answered: number; last: number }[];
+  scores: ScoreRow[];
   streaks: { channelKey: number; userKey: number; current: number; best: number; lastSlot: number }[];
 }
 
@@ -119,23 +119,13 @@ async function loadPostgres(pool: pg.Pool, h: History): Promise<void> {
     [ids(h.rounds.length), h.rounds.map((r) => r.channelKey), h.rounds.map((r) => r.slot), h.rounds.map((r) => r.entryId)],
   );
   const a = h.answers;
-  const BATCH = 50_000;
-  for (let i = 0; i < a.roundId.length; i += BATCH) {
-    const cut = <T>(xs: T[]): T[] => xs.slice(i, i + BATCH);
-    await pool.query(
-      `INSERT INTO answers (round_id, user_key, choice_index, correct, points, answered_ms)
-       SELECT r, u, ch, c = 1, p, t FROM unnest($1::bigint[], $2::bigint[], $3::int[], $4::int[], $5::int[], $6::bigint[]) AS x(r, u, ch, c, p, t)`,
-      [cut(a.roundId), cut(a.userKey), cut(a.choice), cut(a.correct), cut(a.points), cut(a.at)],
-    );
-  }
-  for (let i = 0; i < h.scores.length; i += BATCH) {
-    const s = h.scores.slice(i, i + BATCH);
-    await pool.query(
-      `INSERT INTO scores (scope, period, user_key, points, correct, answered, last_scored_ms)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::int[], $5::int[], $6::int[], $7::bigint[])`,
-      [s.map((x) => x.scope), s.map((x) => x.period), s.map((x) => x.userKey), s.map((x) => x.points), s.map((x) => x.correct), s.map((x) => x.answered), s.map((x) => x.last)],
-    );
-  }
+  await insertColumns(
+    pool,
+    `INSERT INTO answers (round_id, user_key, choice_index, correct, points, answered_ms)
+     SELECT r, u, ch, c = 1, p, t FROM unnest($1::bigint[], $2::bigint[], $3::int[], $4::int[], $5::int[], $6::bigint[]) AS x(r, u, ch, c, p, t)`,
+    [a.roundId, a.userKey, a.choice, a.correct, a.points, a.at],
+  );
+  await insertScores(pool, h.scores);
   const st = h.streaks;
   await pool.query('INSERT INTO streaks (channel_key, user_key, current, best, last_slot_ms) SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::int[], $4::int[], $5::bigint[])', [
     st.map((x) => x.channelKey),

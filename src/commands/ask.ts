@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Catalogue } from '../bank/catalogue.js';
 import type { Actor } from '../chat-port.js';
 import type { Entry } from '../bank/types.js';
@@ -31,16 +32,8 @@ export interface AskDeps {
  * first one's, buttons included.
  */
 function lookupRef(random: Random, deliveryKey: string | null): string {
+  if (deliveryKey) return createHash('sha256').update(deliveryKey).digest().readBigUInt64BE(0).toString(36).padStart(13, '0').slice(-12);
   let ref = '';
-  if (deliveryKey) {
-    // FNV-1a, twice with different seeds: 2 x 32 bits, enough for 12 base-36 characters.
-    for (const seed of [0x811c9dc5, 0x01000193]) {
-      let h = seed;
-      for (let i = 0; i < deliveryKey.length; i++) h = Math.imul(h ^ deliveryKey.charCodeAt(i), 0x01000193) >>> 0;
-      ref += h.toString(36).padStart(7, '0').slice(-6);
-    }
-    return ref;
-  }
   for (let i = 0; i < 12; i++) ref += Math.floor(random() * 36).toString(36);
   return ref;
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Evidence } from '../search/learned-evidence.js';
 import type { LearnedSummary, Lookup } from '../search/lookup.js';
 import type { EvidenceRow, LookupEvidence } from '../store/ports/index.js';
@@ -42,19 +43,11 @@ export async function loadLearned(deps: LearnDeps, nowMs: number): Promise<Learn
  */
 export const LEARNED_REBUILD_MS = 3_600_000;
 
-/** A 64-bit FNV-1a fingerprint of the rows (two 32-bit halves), to tell a changed load from the same one. */
+/** A fingerprint of the rows, to tell a changed load from the same one. */
 function fingerprint(rows: readonly EvidenceRow[]): string {
-  let a = 0x811c9dc5;
-  let b = 0x01000193;
-  const mix = (text: string): void => {
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      a = Math.imul(a ^ c, 0x01000193) >>> 0;
-      b = Math.imul(b ^ c, 0x811c9dc5 | 1) >>> 0;
-    }
-  };
-  for (const r of rows) mix(`${r.query}\u0000${r.entryId}\u0000${r.platform}\u0000${r.workspaceId}\u0000${r.userId}\u0000${r.kind}\u0000${r.atMs}\u0001`);
-  return `${rows.length}:${a.toString(36)}:${b.toString(36)}`;
+  const hash = createHash('sha256');
+  for (const r of rows) hash.update(`${r.query}\u0000${r.entryId}\u0000${r.platform}\u0000${r.workspaceId}\u0000${r.userId}\u0000${r.kind}\u0000${r.atMs}\u0001`);
+  return `${rows.length}:${hash.digest('base64url')}`;
 }
 
 /**

@@ -4,12 +4,12 @@
  * the bot's HTTP route will be (route match, token check, page functions). Screenshots
  * land in test-artifacts/ (git-ignored) for a human look.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable, launchChromium } from '../helpers/chromium.js';
 import {
   dashboardLinks,
   DASHBOARD_HEADERS,
@@ -25,14 +25,12 @@ import {
 } from '../../src/index.js';
 import { dashboardData } from '../helpers/chart-data.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = 'test-artifacts';
 const SECRET = 'browser-test-dashboard-secret';
 const NOW = Date.parse('2026-12-07T10:00:00Z');
 const VIEWPORTS = { laptop: { width: 1366, height: 768 }, phone: { width: 390, height: 844 } } as const;
 
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) console.warn(`dashboard browser tests skipped: ${CHROMIUM} is missing (apt-get install -y chromium)`);
+const hasChromium = chromiumAvailable('dashboard browser tests');
 
 /** The route as the bot will wire it, over fixed data and a fixed clock. */
 function serve(data: DashboardData): Server {
@@ -67,7 +65,7 @@ describe.skipIf(!hasChromium)('dashboard in chromium, without JavaScript', () =>
   let server: Server;
   let origin: string;
   let context: BrowserContext;
-  let profile: string;
+  let closeBrowser: (() => Promise<void>) | undefined;
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
@@ -75,19 +73,12 @@ describe.skipIf(!hasChromium)('dashboard in chromium, without JavaScript', () =>
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const address = server.address();
     origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-    profile = mkdtempSync(join(tmpdir(), 'meshbot-chromium-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      javaScriptEnabled: false,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    ({ context, close: closeBrowser } = await launchChromium());
   }, 60_000);
 
   afterAll(async () => {
-    await context?.close();
+    await closeBrowser?.();
     await new Promise((resolve) => server?.close(resolve));
-    if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
   async function open(path: string, viewport: { width: number; height: number }): Promise<Page> {

@@ -6,24 +6,22 @@
  * link, see the board and the heatmap, follow a person, download a CSV; and every way in
  * without a good link is refused. Screenshots land in test-artifacts/ for a human look.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable, launchChromium } from '../helpers/chromium.js';
 import { dashboardRoute } from '../../adapters/http/dashboard-route.js';
 import { serveRoutes, type RunningServer } from '../../adapters/http/serve-routes.js';
 import { DASHBOARD_TOKEN_PARAM, seededRandom, signDashboardToken } from '../../src/index.js';
 import { testBot, type TestBot } from '../helpers/fixtures.js';
 import { admin, answerRound, person, roundPosts, runUntil, say } from '../helpers/quiz.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = 'test-artifacts';
 const SECRET = 'route-test-dashboard-secret-0123456789abcdef';
 const PUBLIC_URL = 'https://meshbot.example.com';
 
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) console.warn(`dashboard route browser tests skipped: ${CHROMIUM} is missing (apt-get install -y chromium)`);
+const hasChromium = chromiumAvailable('dashboard route browser tests');
 
 /** A week of weekday rounds in #onboarding and #platform (workspace w1) and #elsewhere (workspace w2). */
 async function aWeekOfRounds(t: TestBot): Promise<void> {
@@ -52,7 +50,7 @@ describe.skipIf(!hasChromium)('the dashboard route in chromium, over a real stor
   let origin: string;
   let link: string;
   let context: BrowserContext;
-  let profile: string;
+  let closeBrowser: (() => Promise<void>) | undefined;
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
@@ -66,21 +64,13 @@ describe.skipIf(!hasChromium)('the dashboard route in chromium, over a real stor
     const url = new URL(/https:\/\/\S+/.exec(reply!.text)![0]);
     expect(url.origin).toBe(PUBLIC_URL);
     link = `${origin}${url.pathname}${url.search}${url.hash}`;
-    profile = mkdtempSync(join(tmpdir(), 'meshbot-chromium-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      javaScriptEnabled: false,
-      acceptDownloads: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    ({ context, close: closeBrowser } = await launchChromium({ acceptDownloads: true }));
   }, 120_000);
 
   afterAll(async () => {
-    await context?.close();
+    await closeBrowser?.();
     await server?.close(1000);
     await t?.store.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
   async function open(url: string, status = 200): Promise<Page> {
