@@ -26,6 +26,7 @@ export const DEFAULT_FILES = [
   'test/fixtures/ask-blind.json',
   'test/fixtures/ask-near-miss.json',
   'test/fixtures/ask-paraphrase.json',
+  'test/fixtures/ask-everyday.json',
 ];
 
 /** Files held out as a whole: tuning must not see their lines. */

@@ -1,7 +1,7 @@
 import { specificity, zipf, type SpecificityCurve } from './english-frequency.js';
 import { joined, splitWords, type Word } from './normalize.js';
 import { foldDerived, lightStem, stem } from './stem.js';
-import { QUERY_SCAFFOLDING, STOPWORDS } from './stopwords.js';
+import { CONVERSATIONAL_FRAMING, QUERY_SCAFFOLDING, STOPWORDS } from './stopwords.js';
 import type { Vocabulary } from './vocabulary.js';
 import { correctWords, splitUnknownCompounds, type CorrectionOptions, type QueryWord } from './word-correction.js';
 import { synonyms } from './wordnet.js';
@@ -225,13 +225,15 @@ function makeConcept(words: QueryWord[], alternatives: Alternative[], vocabulary
   const known = knownTerms.length > 0;
   // A number the bank never uses ("5000 pods", "27x", "5%") is a quantity, not a topic.
   const quantity = !known && words.every((w) => QUANTITY.test(joined(w)));
-  // Scaffolding ("strategy", "tips") says what kind of answer is wanted: it weighs as little as an everyday word.
-  const scaffolding = words.every((w) => QUERY_SCAFFOLDING.has(joined(w)));
+  // Scaffolding ("strategy", "tips") says what kind of answer is wanted, framing ("we want",
+  // "can someone") how a person talks: either weighs as little as an everyday word, even
+  // when the bank uses it in another sense.
+  const scaffolding = words.every((w) => QUERY_SCAFFOLDING.has(joined(w)) || CONVERSATIONAL_FRAMING.has(joined(w)));
   const spec = quantity || scaffolding ? options.everyday.floor : Math.max(...words.map((w) => specificity(joined(w), options.everyday)));
   const idf = known ? Math.max(...knownTerms.map((t) => vocabulary.idf(t))) : 1;
   // The bank's own words are weighed mostly by how rare they are in the bank; words it
   // never uses only by how everyday they are (jargon it lacks signals an off-topic query).
-  const everyday = known ? 1 - options.knownEverydayDiscount * (1 - spec) : spec;
+  const everyday = known && !scaffolding ? 1 - options.knownEverydayDiscount * (1 - spec) : spec;
   const corrected = words.some((w) => w.corrected);
   const foreign = !known && !corrected && !quantity && !scaffolding && words.every((w) => zipf(joined(w)) === 0);
   // A corrected word may be a wrong guess: it counts for less when it matches.

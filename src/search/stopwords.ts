@@ -34,3 +34,19 @@ export const QUERY_SCAFFOLDING: ReadonlySet<string> = new Set(
     .split(/\s+/)
     .filter((w) => w !== ''),
 );
+
+/**
+ * How people frame a question in chat rather than what it is about: "we want to...",
+ * "can someone explain why people bother with...", "is that actually a bad idea". Long
+ * everyday questions are full of them; counted as topic words they made a real question
+ * look off-topic (the bank may even use them, in other senses). They weigh as little as
+ * scaffolding, whether or not the bank uses them.
+ */
+export const CONVERSATIONAL_FRAMING: ReadonlySet<string> = new Set(
+  `want wants wanted wanting trying tried looking planning thinking wondering considering
+  someone somebody anyone anybody everyone everybody people folks guys
+  actually basically honestly literally totally anyway anyways currently whole like
+  bother bothering idea ideas`
+    .split(/\s+/)
+    .filter((w) => w !== ''),
+);

@@ -122,6 +122,23 @@ describe('query planning', () => {
     ]);
   });
 
+  it('GIVEN chat framing the bank happens to use ("we want", "actually", "whole") THEN it weighs as little as an everyday word', () => {
+    const concepts = plan('we actually want the whole mesh');
+    const framing = concepts.filter((c) => ['actually', 'want', 'whole'].includes(c.text));
+    expect(framing.map((c) => c.known)).toEqual([true, true, true]);
+    for (const c of framing) expect(c.weight).toBeLessThanOrEqual(DEFAULT_LOOKUP_OPTIONS.plan.everyday.floor);
+    expect(concepts.find((c) => c.text === 'mesh')!.weight).toBeGreaterThan(DEFAULT_LOOKUP_OPTIONS.plan.everyday.floor);
+  });
+
+  it.each([
+    ['we were wondering whether people actually bother with circuit breaking in the mesh', 7],
+    ['honestly is the whole sidecar latency thing a bad idea for us', 8],
+  ])('GIVEN a chatty question "%s" THEN its framing does not make it look off-topic: Q%i is the answer', (query, expected) => {
+    const result = lookup.search(query);
+    expect(result.hits[0]?.entry.number).toBe(expected);
+    expect(result.answered).toBe(true);
+  });
+
   it('GIVEN contractions ("doesn\'t", "can\'t") THEN they are stopwords, not topic words', () => {
     expect(plan("why doesn't mtls work").map((c) => c.text)).toEqual(['mtls', 'work']);
     expect(plan("i can't get mtls").map((c) => c.text)).toEqual(['mtls']);
