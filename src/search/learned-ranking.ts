@@ -8,6 +8,8 @@ export interface RankedHit {
   score: number;
   coverage: number;
   confidence: number;
+  /** How many of the query's ideas the entry names in its title, question or keywords. */
+  named: number;
   /** Learned credit applied (-1..1; 0 when no evidence applied). */
   learned: number;
 }
@@ -50,7 +52,7 @@ export function applyLearned(top: RankedHit[], learned: ReadonlyMap<string, Lear
     if (!hit) {
       const entry = entries.get(entryId);
       if (!entry || match.credit <= 0) continue;
-      hit = { entry, score: 0, coverage: 0, confidence: 0, learned: 0 };
+      hit = { entry, score: 0, coverage: 0, confidence: 0, named: 0, learned: 0 };
       top.push(hit);
     }
     const contradicts = strong && (match.credit > 0 ? hit !== bankBest : hit === bankBest);

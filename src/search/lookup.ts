@@ -29,6 +29,13 @@ export interface LookupOptions {
   missWeights: Readonly<{ known: number; foreign: number }>;
   /** Least confidence (covered weight against covered plus weighted missing) to give the best entry as the answer. */
   minConfidence: number;
+  /**
+   * A lower bar for a best entry that names several of the query's ideas in its title,
+   * question or keywords: a long question typed into a channel rarely has all its words
+   * in one entry, but an off-topic one almost never has three of them named by one entry
+   * (docs/design.md, "Lookup"). "Not helpful" votes lower confidence below either bar.
+   */
+  corroboration: Readonly<{ ideas: number; minConfidence: number }>;
   /** Related entries must score at least this share of the best entry's score. */
   relatedRatio: number;
   maxRelated: number;
@@ -63,6 +70,7 @@ export const DEFAULT_LOOKUP_OPTIONS: Readonly<LookupOptions> = Object.freeze({
   phraseCandidates: 8,
   missWeights: Object.freeze({ known: 0.75, foreign: 1.5 }),
   minConfidence: 0.5,
+  corroboration: Object.freeze({ ideas: 3, minConfidence: 0.4 }),
   relatedRatio: 0.35,
   maxRelated: 2,
   maxHits: 5,
@@ -167,6 +175,7 @@ function mergeOptions(overrides: Partial<LookupOptions>): LookupOptions {
   rejectUnknownKeys(overrides.plan ?? {}, DEFAULT_LOOKUP_OPTIONS.plan, 'plan.');
   rejectUnknownKeys(overrides.fieldBoosts ?? {}, DEFAULT_LOOKUP_OPTIONS.fieldBoosts, 'fieldBoosts.');
   rejectUnknownKeys(overrides.missWeights ?? {}, DEFAULT_LOOKUP_OPTIONS.missWeights, 'missWeights.');
+  rejectUnknownKeys(overrides.corroboration ?? {}, DEFAULT_LOOKUP_OPTIONS.corroboration, 'corroboration.');
   rejectUnknownKeys(overrides.learning ?? {}, DEFAULT_LOOKUP_OPTIONS.learning, 'learning.');
   return {
     ...DEFAULT_LOOKUP_OPTIONS,
@@ -174,6 +183,7 @@ function mergeOptions(overrides: Partial<LookupOptions>): LookupOptions {
     plan: { ...DEFAULT_LOOKUP_OPTIONS.plan, ...overrides.plan },
     fieldBoosts: { ...DEFAULT_LOOKUP_OPTIONS.fieldBoosts, ...overrides.fieldBoosts },
     missWeights: { ...DEFAULT_LOOKUP_OPTIONS.missWeights, ...overrides.missWeights },
+    corroboration: { ...DEFAULT_LOOKUP_OPTIONS.corroboration, ...overrides.corroboration },
     learning: { ...DEFAULT_LOOKUP_OPTIONS.learning, ...overrides.learning },
   };
 }
@@ -288,7 +298,7 @@ function search(index: SearchIndex, options: LookupOptions, banks: readonly Bank
     const top = prefer && !prefer.has(entry.bankSlug) ? others : preferred;
     if (top.length === keep && score <= top[keep - 1]!.score) continue;
     const sure = weights.covered + weights.missing > 0 ? weights.covered / (weights.covered + weights.missing) : 0;
-    insertRanked(top, { entry, coverage, score, confidence: sure, learned: 0 }, keep);
+    insertRanked(top, { entry, coverage, score, confidence: sure, named: weights.named, learned: 0 }, keep);
   }
   if (plan.concepts.length > 1 && options.phraseBonus > 0) {
     for (const top of [preferred, others]) {
@@ -309,7 +319,7 @@ function search(index: SearchIndex, options: LookupOptions, banks: readonly Bank
   }
   const known = plan.concepts.some((c) => c.known);
   // Words the bank never uses can still be about it when people have shown which entry they mean.
-  const confident = (hit: RankedHit | undefined): boolean => hit !== undefined && hit.confidence >= options.minConfidence && (known || hit.learned > 0);
+  const confident = (hit: RankedHit | undefined): boolean => hit !== undefined && sureEnough(hit, options) && (known || hit.learned > 0);
   // The channel's banks come first when one of them answers; otherwise every bank competes
   // on score alone (an answer from another bank beats "no good match").
   const ranked = prefer === null ? preferred : confident(preferred[0]) ? [...preferred, ...others] : [...preferred, ...others].sort(byRank);
@@ -322,6 +332,13 @@ function search(index: SearchIndex, options: LookupOptions, banks: readonly Bank
     ? hits.slice(1).filter((h) => h.score >= best.score * options.relatedRatio).slice(0, options.maxRelated)
     : [];
   return { query, answered, confidence, hits, related, learned };
+}
+
+/** Whether a hit's confidence clears the bar: the usual one, or the lower one when the entry names enough of the query's ideas. */
+function sureEnough(hit: RankedHit, options: LookupOptions): boolean {
+  if (hit.confidence >= options.minConfidence) return true;
+  const { ideas, minConfidence } = options.corroboration;
+  return hit.named >= ideas && hit.confidence >= minConfidence;
 }
 
 function byRank(a: Hit, b: Hit): number {
@@ -337,34 +354,48 @@ function insertRanked(list: RankedHit[], hit: RankedHit, limit: number): void {
 }
 
 /**
- * The query's concept weight an entry covers, and the weight it misses as confidence
- * counts it (see `missWeights`; an ordinary word the bank never uses counts 1).
+ * The query's concept weight an entry covers, the weight it misses as confidence counts
+ * it (see `missWeights`; an ordinary word the bank never uses counts 1), and how many of
+ * the query's ideas it names in its title, question or keywords (see `corroboration`).
  */
-function matchWeights(plan: QueryPlan, result: SearchResult, options: LookupOptions): { covered: number; missing: number } {
+function matchWeights(plan: QueryPlan, result: SearchResult, options: LookupOptions): { covered: number; missing: number; named: number } {
   let covered = 0;
   let missing = 0;
+  let named = 0;
   for (const concept of plan.concepts) {
-    const match = conceptMatch(concept, result, options);
+    const { match, strong } = conceptMatch(concept, result, options);
+    if (strong && match >= 0.5) named++;
     covered += concept.weight * match;
     const miss = concept.known || concept.corrected ? options.missWeights.known : concept.foreign ? options.missWeights.foreign : 1;
     missing += concept.weight * (1 - match) * miss;
   }
-  return { covered, missing };
+  return { covered, missing, named };
 }
 
-/** How well an entry shows one concept: the best alternative's share of terms, field-weighted. */
-function conceptMatch(concept: Concept, result: SearchResult, options: LookupOptions): number {
+/**
+ * How well an entry shows one concept: the best alternative's share of terms,
+ * field-weighted, and whether that alternative is named in the title, question or keywords.
+ */
+function conceptMatch(concept: Concept, result: SearchResult, options: LookupOptions): { match: number; strong: boolean } {
   let best = 0;
+  let strong = false;
   for (const alt of concept.alternatives) {
     let credit = 0;
+    let named = false;
     for (const term of alt.terms) {
       const fields = result.match[term];
       if (!fields) continue;
-      credit += fields.some((f) => STRONG_FIELDS.has(f)) ? 1 : options.answerOnlyCredit;
+      const inStrong = fields.some((f) => STRONG_FIELDS.has(f));
+      named ||= inStrong;
+      credit += inStrong ? 1 : options.answerOnlyCredit;
     }
-    best = Math.max(best, (alt.weight * credit) / alt.terms.length);
+    const match = (alt.weight * credit) / alt.terms.length;
+    if (match > best) {
+      best = match;
+      strong = named;
+    }
   }
-  return best;
+  return { match: best, strong };
 }
 
 /**

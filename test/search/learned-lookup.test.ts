@@ -89,6 +89,14 @@ describe('lookup that learns from people', () => {
     expect(result.hits.map((h) => h.entry.id)).toContain('mesh-q4');
   });
 
+  it('GIVEN people voted not helpful on an answer given only because its entry names three of the ideas THEN it is no longer given', () => {
+    const query = 'the finance department asked who owns the mesh, the platform team or the app teams, before approving headcount';
+    const lookup = createLookup(seed());
+    expect(answer(lookup, query)).toBe('mesh-q13');
+    lookup.useLearned(evidence(['a', 'b', 'c'], 'mesh-q13', 'unhelpful', query), T0);
+    expect(answer(lookup, query)).toBeNull();
+  });
+
   it('GIVEN evidence that ages (time is the nowMs given, never the clock) THEN it fades: it answers after a day, not after two years', () => {
     const lookup = createLookup(seed());
     const picks = evidence(['a', 'b', 'c'], 'mesh-q5');

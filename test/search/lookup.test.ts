@@ -100,6 +100,30 @@ describe('confidence', () => {
     expect(result.confidence).toBeLessThan(plainCoverage.search('haproxy proxy config').confidence);
   });
 
+  // Long questions typed into a channel: most of their words are about the asker's situation.
+  const CORROBORATED = [
+    ['auditors asked how workload identity, certificate rotation and mtls are handled for our payment pods during the quarterly compliance review', 5],
+    ['the finance department asked who owns the mesh, the platform team or the app teams, before approving headcount', 13],
+  ] as const;
+
+  it.each(CORROBORATED)('GIVEN "%s" THEN the entry naming three of its ideas (Q%i) is the answer, below the usual confidence', (query, expected) => {
+    const result = lookup.search(query);
+    expect(result.hits[0]?.entry.number).toBe(expected);
+    expect(result.confidence).toBeLessThan(DEFAULT_LOOKUP_OPTIONS.minConfidence);
+    expect(result.confidence).toBeGreaterThanOrEqual(DEFAULT_LOOKUP_OPTIONS.corroboration.minConfidence);
+    expect(result.answered).toBe(true);
+  });
+
+  it('GIVEN corroboration asks for more ideas than such a question names THEN the same questions abstain', () => {
+    const strict = createLookup(loadBanks('data/banks'), { corroboration: { ideas: 99, minConfidence: 0.4 } });
+    for (const [query] of CORROBORATED) expect(strict.search(query).answered).toBe(false);
+  });
+
+  it('GIVEN an unknown corroboration key THEN createLookup throws naming its path', () => {
+    const overrides = { corroboration: { idaes: 2 } } as unknown as Partial<LookupOptions>;
+    expect(() => createLookup(loadBanks('data/banks'), overrides)).toThrow(/corroboration\.idaes/);
+  });
+
   it('GIVEN an unknown missWeights key THEN createLookup throws naming its path', () => {
     const overrides = { missWeights: { knwon: 1 } } as unknown as Partial<LookupOptions>;
     expect(() => createLookup(loadBanks('data/banks'), overrides)).toThrow(/missWeights\.knwon/);
