@@ -438,6 +438,10 @@ export const GENERAL_ALIASES: Readonly<Record<string, readonly string[]>> = {
   pain: ['problem', 'solve'],
   'pain point': ['problem', 'solve'],
   'pain points': ['problem', 'solve'],
+  'w/o': ['without'],
+  o11y: ['observability'],
+  impact: ['cost', 'overhead', 'effect'],
+  replace: ['instead', 'vs'],
   mint: ['issue', 'certificate'],
   minted: ['issued', 'certificate'],
 };

@@ -130,7 +130,7 @@ export function planQuery(query: string, vocabulary: Vocabulary, aliases: AliasT
       continue;
     }
     i++;
-    if (word.parts.length === 1 && STOPWORDS.has(word.surface)) continue;
+    if (word.parts.every((p) => STOPWORDS.has(p))) continue;
     concepts.push(makeConcept([word], wordAlternatives(word, vocabulary, aliases, options), vocabulary, options));
   }
   dropEchoedSynonyms(concepts);

@@ -13,8 +13,11 @@ export function stem(token: string): string {
   return out;
 }
 
-/** Derivational endings Porter keeps ("breaker", "ownership") that usually mean the base word. */
-const DERIVED = ['ers', 'er', 'or', 'ship', 'ment', 'ness', 'ful'];
+/** Derivational endings Porter keeps ("breaker", "ownership", "explicitly") that usually mean the base word. */
+const DERIVED = ['ers', 'er', 'or', 'ship', 'ment', 'ness', 'ful', 'li'];
+
+/** Prefixes that repeat or undo the base word's action ("rerouting", "resends"). */
+const PREFIXES = ['re'];
 
 /**
  * For a stem the index does not know, the base it probably derives from, if the index
@@ -28,6 +31,11 @@ export function foldDerived(stemmed: string, known: (term: string) => boolean): 
     if (known(base)) return base;
     const restemmed = stem(base);
     if (known(restemmed)) return restemmed;
+  }
+  for (const prefix of PREFIXES) {
+    if (stemmed.length - prefix.length < 4 || !stemmed.startsWith(prefix)) continue;
+    const base = stemmed.slice(prefix.length);
+    if (known(base)) return base;
   }
   return null;
 }

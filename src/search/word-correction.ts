@@ -42,9 +42,12 @@ export function splitUnknownCompounds(words: Word[], vocabulary: Vocabulary, isA
   const knownPart = (p: string): boolean =>
     (p.length >= 3 && !STOPWORDS.has(p) && vocabulary.known(stem(p))) || (p.length >= 2 && isAliasKey({ surface: p, parts: [p] }));
   for (const word of words) {
+    // A stopword beside a known word ("vs/authz", "in/out") is the chat shorthand of a
+    // phrase: the pair splits, and planning drops the stopword as it would anywhere.
     const splittable =
       word.parts.length === 2 &&
-      word.parts.every(knownPart) &&
+      word.parts.every((p) => knownPart(p) || STOPWORDS.has(p)) &&
+      word.parts.some(knownPart) &&
       !vocabulary.known(stem(joined(word))) &&
       !isAliasKey(word);
     if (splittable) for (const part of word.parts) out.push({ surface: part, parts: [part] });

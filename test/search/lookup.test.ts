@@ -43,6 +43,16 @@ describe('ranking', () => {
     expect(topNumber('how do services prove who they are')).toBe(5);
   });
 
+  it.each([
+    ['o11y w/o code changes', 1],
+    ['how do we back out of a half finished mesh cutover', 14],
+    ['ramp the new version from 5 to 50 percent', 6],
+  ])('GIVEN chat shorthand or everyday phrasing ("%s") THEN the general alias list finds Q%i and answers', (query, expected) => {
+    const result = lookup.search(query);
+    expect(result.hits[0]?.entry.number).toBe(expected);
+    expect(result.answered).toBe(true);
+  });
+
   it('GIVEN "no X" where the bank speaks of "X-less" THEN the X-less entry wins', () => {
     expect(topNumber('mesh with no sidecar')).toBe(4);
   });
@@ -161,6 +171,21 @@ describe('query planning', () => {
     const result = lookup.search(query);
     expect(result.hits[0]?.entry.number).toBe(expected);
     expect(result.answered).toBe(true);
+  });
+
+  it('GIVEN chat shorthand joined by a slash ("vs/authz", "in/out") THEN the stopword part drops and nothing is taken for jargon', () => {
+    expect(plan('istio vs/authz').map((c) => c.text)).toEqual(['istio', 'authz']);
+    expect(plan('in/out traffic').map((c) => [c.text, c.foreign])).toEqual([['traffic', false]]);
+  });
+
+  it('GIVEN a word the bank lacks that repeats or adverbs a bank word ("rerouting", "resends") THEN it is matched as that word', () => {
+    const [rerouting] = plan('rerouting');
+    expect(rerouting?.known).toBe(true);
+    expect(rerouting?.alternatives.some((a) => a.via === 'derived' && a.terms.join() === 'rout')).toBe(true);
+  });
+
+  it('GIVEN prepositions like "via" and "onto" THEN they are stopwords', () => {
+    expect(plan('mtls via sidecar onto pods').map((c) => c.text)).toEqual(['mtls', 'sidecar', 'pods']);
   });
 
   it('GIVEN contractions ("doesn\'t", "can\'t") THEN they are stopwords, not topic words', () => {
