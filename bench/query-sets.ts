@@ -27,6 +27,7 @@ export const DEFAULT_FILES = [
   'test/fixtures/ask-near-miss.json',
   'test/fixtures/ask-paraphrase.json',
   'test/fixtures/ask-everyday.json',
+  'test/fixtures/ask-terse.json',
 ];
 
 /** Files held out as a whole: tuning must not see their lines. */

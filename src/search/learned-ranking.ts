@@ -10,6 +10,8 @@ export interface RankedHit {
   confidence: number;
   /** How many of the query's ideas the entry names in its title, question or keywords. */
   named: number;
+  /** How many distinct ideas of the query the entry shows anywhere, the answer text included. */
+  mentioned: number;
   /** Learned credit applied (-1..1; 0 when no evidence applied). */
   learned: number;
 }
@@ -52,7 +54,7 @@ export function applyLearned(top: RankedHit[], learned: ReadonlyMap<string, Lear
     if (!hit) {
       const entry = entries.get(entryId);
       if (!entry || match.credit <= 0) continue;
-      hit = { entry, score: 0, coverage: 0, confidence: 0, named: 0, learned: 0 };
+      hit = { entry, score: 0, coverage: 0, confidence: 0, named: 0, mentioned: 0, learned: 0 };
       top.push(hit);
     }
     const contradicts = strong && (match.credit > 0 ? hit !== bankBest : hit === bankBest);

@@ -298,7 +298,7 @@ function search(index: SearchIndex, options: LookupOptions, banks: readonly Bank
     const top = prefer && !prefer.has(entry.bankSlug) ? others : preferred;
     if (top.length === keep && score <= top[keep - 1]!.score) continue;
     const sure = weights.covered + weights.missing > 0 ? weights.covered / (weights.covered + weights.missing) : 0;
-    insertRanked(top, { entry, coverage, score, confidence: sure, named: weights.named, learned: 0 }, keep);
+    insertRanked(top, { entry, coverage, score, confidence: sure, named: weights.named, mentioned: weights.mentioned, learned: 0 }, keep);
   }
   if (plan.concepts.length > 1 && options.phraseBonus > 0) {
     for (const top of [preferred, others]) {
@@ -336,6 +336,9 @@ function search(index: SearchIndex, options: LookupOptions, banks: readonly Bank
 
 /** Whether a hit's confidence clears the bar: the usual one, or the lower one when the entry names enough of the query's ideas. */
 function sureEnough(hit: RankedHit, options: LookupOptions): boolean {
+  // One idea mentioned in passing, named nowhere in the entry's title, question or
+  // keywords ("how to tie a tie" against an answer that says "tie") is a coincidence.
+  if (hit.learned <= 0 && hit.named === 0 && hit.mentioned < 2) return false;
   if (hit.confidence >= options.minConfidence) return true;
   const { ideas, minConfidence } = options.corroboration;
   return hit.named >= ideas && hit.confidence >= minConfidence;
@@ -358,18 +361,20 @@ function insertRanked(list: RankedHit[], hit: RankedHit, limit: number): void {
  * it (see `missWeights`; an ordinary word the bank never uses counts 1), and how many of
  * the query's ideas it names in its title, question or keywords (see `corroboration`).
  */
-function matchWeights(plan: QueryPlan, result: SearchResult, options: LookupOptions): { covered: number; missing: number; named: number } {
+function matchWeights(plan: QueryPlan, result: SearchResult, options: LookupOptions): { covered: number; missing: number; named: number; mentioned: number } {
   let covered = 0;
   let missing = 0;
   let named = 0;
+  const mentioned = new Set<string>();
   for (const concept of plan.concepts) {
     const { match, strong } = conceptMatch(concept, result, options);
     if (strong && match >= 0.5) named++;
+    if (match >= 0.5) mentioned.add(concept.alternatives[0]?.terms.join(' ') ?? concept.text);
     covered += concept.weight * match;
     const miss = concept.known || concept.corrected ? options.missWeights.known : concept.foreign ? options.missWeights.foreign : 1;
     missing += concept.weight * (1 - match) * miss;
   }
-  return { covered, missing, named };
+  return { covered, missing, named, mentioned: mentioned.size };
 }
 
 /**

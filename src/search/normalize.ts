@@ -42,12 +42,21 @@ export function joined(word: Word): string {
   return word.parts.join('');
 }
 
-/** Index tokens for a text: every part of every word, plus the joined form of compounds. */
+/**
+ * Prefixes written with a hyphen ("un-meshed", "non-mesh", "re-encrypt"): a part of a
+ * compound, not a word of its own, so "un" alone never matches an entry that says "un-meshed".
+ */
+const PREFIX_PARTS = new Set(['un', 'non', 're', 'pre', 'co', 'de']);
+
+/** Index tokens for a text: every part of every word (but a bare prefix), plus the joined form of compounds. */
 export function indexTokens(text: string): string[] {
   const out: string[] = [];
   for (const word of splitWords(text)) {
-    out.push(...word.parts);
-    if (word.parts.length > 1) out.push(joined(word));
+    if (word.parts.length === 1) {
+      out.push(...word.parts);
+      continue;
+    }
+    out.push(...word.parts.filter((p) => !PREFIX_PARTS.has(p)), joined(word));
   }
   return out;
 }

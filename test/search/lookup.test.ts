@@ -77,6 +77,20 @@ describe('abstention', () => {
     },
   );
 
+  it('GIVEN a query whose one idea an entry only mentions in passing ("how to tie a tie") THEN it is not answered, however high its confidence', () => {
+    const result = lookup.search('how to tie a tie');
+    expect(result.confidence).toBeGreaterThanOrEqual(DEFAULT_LOOKUP_OPTIONS.minConfidence);
+    expect(result.answered).toBe(false);
+  });
+
+  it('GIVEN a bare hyphenated prefix ("un" of "un-meshed") THEN it matches nothing on its own, while the compound still does', () => {
+    expect(lookup.search('what does a un envoy do').answered).toBe(false);
+    expect(plan('un envoy').find((c) => c.text === 'un')?.known).toBe(false);
+    const result = lookup.search('un-meshed caller talking to a strict callee');
+    expect(result.hits[0]?.entry.number).toBe(14);
+    expect(result.answered).toBe(true);
+  });
+
   it.each(['kafka partition rebalancing', 'react hooks'])('GIVEN the off-topic query "%s" THEN the closest topics are still offered as hits', (query) => {
     const result = lookup.search(query);
     expect(result.answered).toBe(false);
