@@ -53,6 +53,11 @@ describe('ranking', () => {
     expect(result.answered).toBe(true);
   });
 
+  it('GIVEN the mesh named by its product ("istio") in a question about something else THEN the entry about that thing wins, not Istio vs Linkerd', () => {
+    expect(topNumber('does a tiny team with six services need istio')).toBe(10);
+    expect(topNumber('istio vs linkerd')).toBe(12);
+  });
+
   it('GIVEN "no X" where the bank speaks of "X-less" THEN the X-less entry wins', () => {
     expect(topNumber('mesh with no sidecar')).toBe(4);
   });
