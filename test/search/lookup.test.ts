@@ -54,6 +54,15 @@ describe('ranking', () => {
     expect(result.answered).toBe(true);
   });
 
+  it.each([
+    ['rtt added by the proxy', 8],
+    ['opa policies between services', 5],
+  ])('GIVEN an infrastructure abbreviation the bank never spells out ("%s") THEN the general list expands it: Q%i answers', (query, expected) => {
+    const result = lookup.search(query);
+    expect(result.hits[0]?.entry.number).toBe(expected);
+    expect(result.answered).toBe(true);
+  });
+
   it('GIVEN the mesh named by its product ("istio") in a question about something else THEN the entry about that thing wins, not Istio vs Linkerd', () => {
     expect(topNumber('does a tiny team with six services need istio')).toBe(10);
     expect(topNumber('istio vs linkerd')).toBe(12);
