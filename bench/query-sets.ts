@@ -28,6 +28,7 @@ export const DEFAULT_FILES = [
   'test/fixtures/ask-paraphrase.json',
   'test/fixtures/ask-everyday.json',
   'test/fixtures/ask-terse.json',
+  'test/fixtures/ask-symptoms.json',
 ];
 
 /** Files held out as a whole: tuning must not see their lines. */

@@ -13,7 +13,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   theirs them then there these they this those through to too under until up us very was we were
   what whats when where which while who whom whose why will with would you your yours yourself
   explain explanation mean means meaning question questions answer please vs versus
-  etc e.g eg ie thing things stuff way ways via onto upon whenever somehow
+  etc e.g eg ie thing things stuff way ways via onto upon whenever somehow whether
   im ive youre youve youd were weve theyre theyve theyd thats whos hes shes theres heres
   dont doesnt didnt isnt arent wasnt werent cant couldnt shouldnt wouldnt wont hasnt havent hadnt`
     .split(/\s+/)

@@ -48,6 +48,9 @@ describe('ranking', () => {
     ['how do we back out of a half finished mesh cutover', 14],
     ['ramp the new version from 5 to 50 percent', 6],
     ['can app teams tweak their own retry settings', 13],
+    ['what is a service mesh good for', 1],
+    ['response times went up after we added sidecars', 8],
+    ['perimeter vs inter-service traffic', 11],
   ])('GIVEN chat shorthand or everyday phrasing ("%s") THEN the general alias list finds Q%i and answers', (query, expected) => {
     const result = lookup.search(query);
     expect(result.hits[0]?.entry.number).toBe(expected);
