@@ -37,7 +37,8 @@ export const QUERY_SCAFFOLDING: ReadonlySet<string> = new Set(
 
 /**
  * How people frame a question in chat rather than what it is about: "we want to...",
- * "can someone explain why people bother with...", "is that actually a bad idea". Long
+ * "can someone explain why people bother with...", "is that actually a bad idea", "my CTO
+ * keeps asking" (who asks is not what is asked). Long
  * everyday questions are full of them; counted as topic words they made a real question
  * look off-topic (the bank may even use them, in other senses). They weigh as little as
  * scaffolding, whether or not the bank uses them.
@@ -46,7 +47,8 @@ export const CONVERSATIONAL_FRAMING: ReadonlySet<string> = new Set(
   `want wants wanted wanting trying tried looking planning thinking wondering considering
   someone somebody anyone anybody everyone everybody people folks guys
   actually basically honestly literally totally anyway anyways currently whole like
-  bother bothering idea ideas`
+  bother bothering idea ideas
+  cto ceo cfo cio vp boss bosses leadership execs executives manager managers finance`
     .split(/\s+/)
     .filter((w) => w !== ''),
 );

@@ -90,7 +90,7 @@ describe('lookup that learns from people', () => {
   });
 
   it('GIVEN people voted not helpful on an answer given only because its entry names three of the ideas THEN it is no longer given', () => {
-    const query = 'the finance department asked who owns the mesh, the platform team or the product owners, before approving headcount';
+    const query = 'the procurement department asked who owns the mesh, the platform team or the product owners, before approving headcount';
     const lookup = createLookup(seed());
     expect(answer(lookup, query)).toBe('mesh-q13');
     lookup.useLearned(evidence(['a', 'b', 'c'], 'mesh-q13', 'unhelpful', query), T0);

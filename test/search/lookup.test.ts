@@ -143,21 +143,24 @@ describe('confidence', () => {
   });
 
   // Long questions typed into a channel: most of their words are about the asker's situation.
+  // Long questions typed into a channel: most of their words are about the asker's
+  // situation, and the entry names three of their ideas. The usual bar is set out of reach
+  // so the test is about the corroboration bar alone, whatever vocabulary changes.
   const CORROBORATED = [
     ['auditors asked how workload identity, certificate rotation and mtls are handled for our payment pods during the quarterly compliance review', 5],
-    ['the finance department asked who owns the mesh, the platform team or the product owners, before approving headcount', 13],
+    ['the procurement department asked who owns the mesh, the platform team or the product owners, before approving headcount', 13],
   ] as const;
+  const usualOutOfReach = { minConfidence: 0.99 };
 
-  it.each(CORROBORATED)('GIVEN "%s" THEN the entry naming three of its ideas (Q%i) is the answer, below the usual confidence', (query, expected) => {
-    const result = lookup.search(query);
+  it.each(CORROBORATED)('GIVEN "%s" THEN the entry naming three of its ideas (Q%i) is answered from the corroboration bar', (query, expected) => {
+    const result = createLookup(loadBanks('data/banks'), usualOutOfReach).search(query);
     expect(result.hits[0]?.entry.number).toBe(expected);
-    expect(result.confidence).toBeLessThan(DEFAULT_LOOKUP_OPTIONS.minConfidence);
     expect(result.confidence).toBeGreaterThanOrEqual(DEFAULT_LOOKUP_OPTIONS.corroboration.minConfidence);
     expect(result.answered).toBe(true);
   });
 
   it('GIVEN corroboration asks for more ideas than such a question names THEN the same questions abstain', () => {
-    const strict = createLookup(loadBanks('data/banks'), { corroboration: { ideas: 99, minConfidence: 0.4 } });
+    const strict = createLookup(loadBanks('data/banks'), { ...usualOutOfReach, corroboration: { ideas: 99, minConfidence: 0.4 } });
     for (const [query] of CORROBORATED) expect(strict.search(query).answered).toBe(false);
   });
 
