@@ -164,11 +164,21 @@ function termBoosts(concepts: Concept[]): Map<string, number> {
   return boosts;
 }
 
-/** The longest alias phrase starting at word `i`, with its alternatives. */
+/** Object pronouns that split a phrasal verb: "roll it back", "ease them in". */
+const SPLITTING_PRONOUNS = new Set(['it', 'them', 'this', 'that', 'everything']);
+
+/**
+ * The longest alias phrase starting at word `i`, with its alternatives. A phrasal verb
+ * split by an object pronoun ("back it out") matches the phrase without it ("back out").
+ */
 function matchAlias(words: QueryWord[], i: number, aliases: AliasTable, options: PlanOptions): { words: QueryWord[]; alternatives: Alternative[] } | null {
   for (let n = Math.min(options.maxAliasWords, words.length - i); n >= 1; n--) {
     const slice = words.slice(i, i + n);
-    const expansions = aliases.get(aliasKey(slice)) ?? (n === 1 ? aliases.get(lightStem(joined(slice[0]!))) : undefined);
+    const unsplit = n === 3 && SPLITTING_PRONOUNS.has(slice[1]!.surface) ? [slice[0]!, slice[2]!] : null;
+    const expansions =
+      aliases.get(aliasKey(slice)) ??
+      (unsplit ? aliases.get(aliasKey(unsplit)) : undefined) ??
+      (n === 1 ? aliases.get(lightStem(joined(slice[0]!))) : undefined);
     if (!expansions) continue;
     const own = phraseStems(slice);
     const alternatives: Alternative[] = [];

@@ -219,6 +219,12 @@ describe('query planning', () => {
     expect(rerouting?.alternatives.some((a) => a.via === 'derived' && a.terms.join() === 'rout')).toBe(true);
   });
 
+  it('GIVEN a phrasal verb split by a pronoun ("back it out") THEN it matches the alias of the whole verb ("back out")', () => {
+    const [concept] = plan('back it out');
+    expect(concept?.text).toBe('back it out');
+    expect(concept?.alternatives.some((a) => a.via === 'alias' && a.terms.join(' ') === 'rollback')).toBe(true);
+  });
+
   it('GIVEN prepositions like "via" and "onto" THEN they are stopwords', () => {
     expect(plan('mtls via sidecar onto pods').map((c) => c.text)).toEqual(['mtls', 'sidecar', 'pods']);
   });
