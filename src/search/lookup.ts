@@ -364,17 +364,19 @@ function insertRanked(list: RankedHit[], hit: RankedHit, limit: number): void {
 function matchWeights(plan: QueryPlan, result: SearchResult, options: LookupOptions): { covered: number; missing: number; named: number; mentioned: number } {
   let covered = 0;
   let missing = 0;
-  let named = 0;
+  // Ideas, not words: "tie a tie" names one idea twice.
+  const named = new Set<string>();
   const mentioned = new Set<string>();
   for (const concept of plan.concepts) {
     const { match, strong } = conceptMatch(concept, result, options);
-    if (strong && match >= 0.5) named++;
-    if (match >= 0.5) mentioned.add(concept.alternatives[0]?.terms.join(' ') ?? concept.text);
+    const idea = concept.alternatives[0]?.terms.join(' ') ?? concept.text;
+    if (match >= 0.5) mentioned.add(idea);
+    if (strong && match >= 0.5) named.add(idea);
     covered += concept.weight * match;
     const miss = concept.known || concept.corrected ? options.missWeights.known : concept.foreign ? options.missWeights.foreign : 1;
     missing += concept.weight * (1 - match) * miss;
   }
-  return { covered, missing, named, mentioned: mentioned.size };
+  return { covered, missing, named: named.size, mentioned: mentioned.size };
 }
 
 /**
