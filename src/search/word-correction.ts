@@ -42,8 +42,9 @@ export function splitUnknownCompounds(words: Word[], vocabulary: Vocabulary, isA
   const knownPart = (p: string): boolean =>
     (p.length >= 3 && !STOPWORDS.has(p) && vocabulary.known(stem(p))) || (p.length >= 2 && isAliasKey({ surface: p, parts: [p] }));
   for (const word of words) {
-    // A stopword beside a known word ("vs/authz", "in/out") is the chat shorthand of a
-    // phrase: the pair splits, and planning drops the stopword as it would anywhere.
+    // A stopword beside a known word ("vs/authz") is chat shorthand for a phrase: the pair
+    // splits, and planning drops the stopword as it would anywhere (and drops "in/out",
+    // all stopwords, whole).
     const splittable =
       word.parts.length === 2 &&
       word.parts.every((p) => knownPart(p) || STOPWORDS.has(p)) &&
