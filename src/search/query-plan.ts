@@ -1,7 +1,7 @@
 import { specificity, zipf, type SpecificityCurve } from './english-frequency.js';
 import { joined, splitWords, type Word } from './normalize.js';
 import { foldDerived, lightStem, stem } from './stem.js';
-import { CONVERSATIONAL_FRAMING, QUERY_SCAFFOLDING, STOPWORDS } from './stopwords.js';
+import { isFraming, STOPWORDS } from './stopwords.js';
 import type { Vocabulary } from './vocabulary.js';
 import { correctWords, splitUnknownCompounds, type CorrectionOptions, type QueryWord } from './word-correction.js';
 import { synonyms } from './wordnet.js';
@@ -238,7 +238,7 @@ function makeConcept(words: QueryWord[], alternatives: Alternative[], vocabulary
   // Scaffolding ("strategy", "tips") says what kind of answer is wanted, framing ("we want",
   // "can someone") how a person talks: either weighs as little as an everyday word, even
   // when the bank uses it in another sense.
-  const scaffolding = words.every((w) => QUERY_SCAFFOLDING.has(joined(w)) || CONVERSATIONAL_FRAMING.has(joined(w)));
+  const scaffolding = words.every((w) => isFraming(joined(w)));
   const spec = quantity || scaffolding ? options.everyday.floor : Math.max(...words.map((w) => specificity(joined(w), options.everyday)));
   const idf = known ? Math.max(...knownTerms.map((t) => vocabulary.idf(t))) : 1;
   // The bank's own words are weighed mostly by how rare they are in the bank; words it

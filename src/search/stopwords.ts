@@ -27,7 +27,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
  * matches other words. Unknown to a bank, they would otherwise count as missing topic
  * words and make a real question look off-topic.
  */
-export const QUERY_SCAFFOLDING: ReadonlySet<string> = new Set(
+const QUERY_SCAFFOLDING: ReadonlySet<string> = new Set(
   `overview overviews summary summaries tldr basics intro introduction primer rundown walkthrough
   tutorial tutorials guide guides tips tip cheatsheet eli5 strategy strategies criteria considerations
   practices reason reasons`
@@ -43,7 +43,7 @@ export const QUERY_SCAFFOLDING: ReadonlySet<string> = new Set(
  * look off-topic (the bank may even use them, in other senses). They weigh as little as
  * scaffolding, whether or not the bank uses them.
  */
-export const CONVERSATIONAL_FRAMING: ReadonlySet<string> = new Set(
+const CONVERSATIONAL_FRAMING: ReadonlySet<string> = new Set(
   `want wants wanted wanting trying tried looking planning thinking wondering considering
   someone somebody anyone anybody everyone everybody people folks guys
   actually basically honestly literally totally anyway anyways currently whole like
@@ -52,3 +52,8 @@ export const CONVERSATIONAL_FRAMING: ReadonlySet<string> = new Set(
     .split(/\s+/)
     .filter((w) => w !== ''),
 );
+
+/** Whether a word only frames the question (scaffolding or chat framing): it weighs as an everyday word and is never corrected. */
+export function isFraming(word: string): boolean {
+  return QUERY_SCAFFOLDING.has(word) || CONVERSATIONAL_FRAMING.has(word);
+}

@@ -2,7 +2,7 @@ import { editDistance } from './edit-distance.js';
 import { nearestEnglish, zipf } from './english-frequency.js';
 import { joined, type Word } from './normalize.js';
 import { foldDerived, lightStem, stem } from './stem.js';
-import { QUERY_SCAFFOLDING, STOPWORDS } from './stopwords.js';
+import { isFraming, STOPWORDS } from './stopwords.js';
 import type { Vocabulary } from './vocabulary.js';
 
 /** A query word after correction: `corrected` says it was changed (a guess, so it counts less). */
@@ -25,7 +25,7 @@ export interface CorrectionOptions {
 /** Whether the bank, its aliases or its stopwords account for the word as typed. */
 export function isFamiliar(word: Word, vocabulary: Vocabulary): boolean {
   const surface = joined(word);
-  if (STOPWORDS.has(surface) || QUERY_SCAFFOLDING.has(surface) || vocabulary.isAliasWord(word.surface) || vocabulary.isAliasWord(surface)) return true;
+  if (STOPWORDS.has(surface) || isFraming(surface) || vocabulary.isAliasWord(word.surface) || vocabulary.isAliasWord(surface)) return true;
   if (word.parts.every((p) => vocabulary.known(stem(p)) || STOPWORDS.has(p))) return true;
   return vocabulary.known(stem(surface)) || foldDerived(stem(surface), (t) => vocabulary.known(t)) !== null;
 }
