@@ -14,7 +14,7 @@ import type pg from 'pg';
 import { dashboardRoute } from '../adapters/http/dashboard-route.js';
 import { serveRoutes } from '../adapters/http/serve-routes.js';
 import { createBot, loadBanks, periodKey, pointsFor, seededRandom, signDashboardToken, type Bot, type ManualClock, type Store } from '../src/index.js';
-import { percentile, round, type Figure } from './figure.js';
+import { percentile, round, secondsTaken, type Figure } from './figure.js';
 import { insertColumns, insertScores, pgBenchDb, type ScoreRow } from './postgres-fixtures.js';
 import { benchDb, noopChat } from './quiz-fixtures.js';
 
@@ -272,9 +272,7 @@ export async function benchDashboard(): Promise<Figure[]> {
   const figures: Figure[] = [{ name: 'dashboard.answers_in_channel', value: history.answers.round.length, unit: 'answers' }];
   const sqlite = benchDb(nowIso);
   try {
-    const started = performance.now();
-    loadSqlite(sqlite.db, history);
-    figures.push({ name: 'dashboard.sqlite.bulk_load', value: round((performance.now() - started) / 1000, 1), unit: 's' });
+    figures.push(await secondsTaken('dashboard.sqlite.bulk_load', () => loadSqlite(sqlite.db, history)));
     const change = await targets(sqlite.store, 0);
     const attempt = sqlite.db.prepare("INSERT INTO attempts (user_key, entry_id, source, correct, channel_key, at_ms) VALUES (?, ?, 'practice', ?, 1, ?)");
     const point = sqlite.db.prepare("UPDATE scores SET points = points + 1 WHERE scope = 'c:slack:T1:C1' AND period = 'all' AND user_key = ?");
@@ -289,9 +287,7 @@ export async function benchDashboard(): Promise<Figure[]> {
   }
   const postgres = await pgBenchDb(nowIso);
   try {
-    const started = performance.now();
-    await loadPostgres(postgres.pool, history);
-    figures.push({ name: 'dashboard.postgres.bulk_load', value: round((performance.now() - started) / 1000, 1), unit: 's' });
+    figures.push(await secondsTaken('dashboard.postgres.bulk_load', () => loadPostgres(postgres.pool, history)));
     const change = await targets(postgres.store, 350);
     const mutate: Mutate = async (step) => {
       const c = change(step);

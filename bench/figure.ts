@@ -17,3 +17,10 @@ export function round(value: number, digits = 3): number {
   const f = 10 ** digits;
   return Math.round(value * f) / f;
 }
+
+/** Runs `work` once and gives its wall time in seconds as a figure (bulk loads, builds). */
+export async function secondsTaken(name: string, work: () => unknown): Promise<Figure> {
+  const started = performance.now();
+  await work();
+  return { name, value: round((performance.now() - started) / 1000, 1), unit: 's' };
+}

@@ -5,10 +5,9 @@
  * rounds, the score rows those answers add up to, streaks), then each board is read the
  * way `/mesh leaderboard` reads it: through the store, and through the whole command.
  */
-import { performance } from 'node:perf_hooks';
 import type pg from 'pg';
 import { periodKey, pointsFor, seededRandom as random, type Bot, type IncomingCommand, type ManualClock, type Store } from '../src/index.js';
-import { percentile, round, type Figure } from './figure.js';
+import { percentile, round, secondsTaken, type Figure } from './figure.js';
 import { insertColumns, insertScores, pgBenchDb, type ScoreRow } from './postgres-fixtures.js';
 import { benchDb, timeRuns } from './quiz-fixtures.js';
 
@@ -167,18 +166,14 @@ export async function benchLeaderboard(): Promise<Figure[]> {
   const figures: Figure[] = [{ name: 'quiz.leaderboard.answers_in_db', value: history.answers.roundId.length, unit: 'answers' }];
   const sqlite = benchDb(nowIso);
   try {
-    const started = performance.now();
-    loadSqlite(sqlite.db, history);
-    figures.push({ name: 'quiz.leaderboard.bulk_load', value: round((performance.now() - started) / 1000, 1), unit: 's' });
+    figures.push(await secondsTaken('quiz.leaderboard.bulk_load', () => loadSqlite(sqlite.db, history)));
     figures.push(...(await measureBoards('quiz.leaderboard.', sqlite)));
   } finally {
     sqlite.dispose();
   }
   const postgres = await pgBenchDb(nowIso);
   try {
-    const started = performance.now();
-    await loadPostgres(postgres.pool, history);
-    figures.push({ name: 'quiz.leaderboard.postgres.bulk_load', value: round((performance.now() - started) / 1000, 1), unit: 's' });
+    figures.push(await secondsTaken('quiz.leaderboard.postgres.bulk_load', () => loadPostgres(postgres.pool, history)));
     figures.push(...(await measureBoards('quiz.leaderboard.postgres.', postgres)));
   } finally {
     await postgres.dispose();

@@ -1,6 +1,6 @@
 import type { Entry } from '../bank/types.js';
 import type { IdeaWeights, LearnedMatch, LearningOptions } from './learned-evidence.js';
-import type { QueryPlan } from './query-plan.js';
+import { ideaKey, type QueryPlan } from './query-plan.js';
 
 /** A hit while ranking: its confidence as the answer, and the learned credit applied to it. */
 export interface RankedHit {
@@ -25,7 +25,7 @@ export interface RankedHit {
 export function planIdeas(plan: QueryPlan): IdeaWeights {
   const ideas = new Map<string, number>();
   for (const concept of plan.concepts) {
-    const key = concept.alternatives[0]?.terms.join(' ') ?? concept.text;
+    const key = ideaKey(concept);
     ideas.set(key, Math.max(ideas.get(key) ?? 0, concept.weight));
   }
   return ideas;

@@ -5,7 +5,7 @@ import type { Bank, Entry } from '../bank/types.js';
 import { buildLearnedHints, DEFAULT_LEARNING_OPTIONS, LearnedHints, type Evidence, type IdeaWeights, type LearnedMatch, type LearnedPhrasing, type LearningOptions } from './learned-evidence.js';
 import { applyLearned, planIdeas, type RankedHit } from './learned-ranking.js';
 import { splitWords } from './normalize.js';
-import { planQuery, type Concept, type PlanOptions, type QueryPlan } from './query-plan.js';
+import { ideaKey, planQuery, type Concept, type PlanOptions, type QueryPlan } from './query-plan.js';
 import { buildSearchIndex, buildSearchIndexInSlices, type Field, type SearchIndex } from './search-index.js';
 
 export interface LookupOptions {
@@ -284,13 +284,14 @@ function search(index: SearchIndex, options: LookupOptions, banks: readonly Bank
     { boost: options.fieldBoosts, boostTerm: (term) => plan.termBoosts.get(term) ?? 1 },
   );
   const totalWeight = plan.concepts.reduce((sum, c) => sum + c.weight, 0);
+  const firsts = firstOfEachIdea(plan);
   // Only the best few are ranked further, so keep just those instead of sorting thousands:
   // the best few of the preferred banks, and (with a preference) the best few of the others.
   const keep = Math.max(options.maxHits, options.phraseCandidates);
   const preferred: RankedHit[] = [];
   const others: RankedHit[] = [];
   for (const result of results) {
-    const weights = matchWeights(plan, result, options);
+    const weights = matchWeights(plan, firsts, result, options);
     const coverage = totalWeight > 0 ? weights.covered / totalWeight : 0;
     const score = result.score * Math.pow(coverage, options.coverageExponent);
     const entry = index.entries.get(result.id as string);
@@ -361,22 +362,34 @@ function insertRanked(list: RankedHit[], hit: RankedHit, limit: number): void {
  * it (see `missWeights`; an ordinary word the bank never uses counts 1), and how many of
  * the query's ideas it names in its title, question or keywords (see `corroboration`).
  */
-function matchWeights(plan: QueryPlan, result: SearchResult, options: LookupOptions): { covered: number; missing: number; named: number; mentioned: number } {
+function matchWeights(plan: QueryPlan, firsts: readonly boolean[], result: SearchResult, options: LookupOptions): { covered: number; missing: number; named: number; mentioned: number } {
   let covered = 0;
   let missing = 0;
-  // Ideas, not words: "tie a tie" names one idea twice.
-  const named = new Set<string>();
-  const mentioned = new Set<string>();
-  for (const concept of plan.concepts) {
+  let named = 0;
+  let mentioned = 0;
+  plan.concepts.forEach((concept, k) => {
     const { match, strong } = conceptMatch(concept, result, options);
-    const idea = concept.alternatives[0]?.terms.join(' ') ?? concept.text;
-    if (match >= 0.5) mentioned.add(idea);
-    if (strong && match >= 0.5) named.add(idea);
+    // Ideas, not words: "tie a tie" names one idea twice, and both match alike.
+    if (firsts[k] && match >= 0.5) {
+      mentioned++;
+      if (strong) named++;
+    }
     covered += concept.weight * match;
     const miss = concept.known || concept.corrected ? options.missWeights.known : concept.foreign ? options.missWeights.foreign : 1;
     missing += concept.weight * (1 - match) * miss;
-  }
-  return { covered, missing, named: named.size, mentioned: mentioned.size };
+  });
+  return { covered, missing, named, mentioned };
+}
+
+/** For each concept, whether it is the first of its idea (a word said again is the same idea). */
+function firstOfEachIdea(plan: QueryPlan): boolean[] {
+  const seen = new Set<string>();
+  return plan.concepts.map((concept) => {
+    const idea = ideaKey(concept);
+    if (seen.has(idea)) return false;
+    seen.add(idea);
+    return true;
+  });
 }
 
 /**

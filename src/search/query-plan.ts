@@ -37,6 +37,15 @@ export interface QueryPlan {
   termBoosts: Map<string, number>;
 }
 
+/**
+ * The idea a concept stands for, as a key: the stems it is searched as (its first
+ * alternative: the words themselves, or the "-less" word of a negation). A word said twice
+ * is one idea; learned evidence is keyed by it too.
+ */
+export function ideaKey(concept: Concept): string {
+  return concept.alternatives[0]?.terms.join(' ') ?? concept.text;
+}
+
 /** Alias phrases keyed by the stems of their words, so "circuit breakers" finds "circuit breaker". */
 export type AliasTable = Map<string, string[][]>;
 
